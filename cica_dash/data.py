@@ -1,0 +1,233 @@
+"""Load every CSV in the data folder, check it against the declared schema, return typed tables.
+
+A bad file never surfaces as a traceback: all problems across all files are
+collected into one DataError that names file, line, column, value and rule.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.errors
+
+from cica_dash.schema import TableSpec, pandera_schema, read_package, table_specs
+
+PACKAGE_FILE = "datapackage.json"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: str | None
+    value: str | None
+    rule: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        value = "" if self.value is None else f": value {self.value!r}"
+        return f"{where}{value} — {self.rule}"
+
+
+class DataError(Exception):
+    """The data folder does not match its schema; `problems` lists every finding."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(f"- {p}" for p in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{lines}")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All tables, typed: dates as datetime64, booleans as bool, numbers as float."""
+
+    tables: dict[str, pd.DataFrame]
+    package: dict[str, Any] = field(repr=False)
+    data_dir: Path
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # only called for names that are not attributes: look them up as tables
+        tables = self.__dict__.get("tables") or {}
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+
+def data_dir() -> Path:
+    """The data folder: $CICA_DATA_DIR if set, else the repo's data/."""
+    env = os.environ.get("CICA_DATA_DIR")
+    return Path(env) if env else DEFAULT_DATA_DIR
+
+
+def data_signature(folder: Path | None = None) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and mtimes of the data files: a cheap cache key that changes when a file does."""
+    folder = folder or data_dir()
+    out = []
+    for p in sorted(folder.glob("*")):
+        if p.suffix in {".csv", ".json"}:
+            st = p.stat()
+            out.append((p.name, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _read_rows(spec: TableSpec, raw: bytes) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse CSV text into a frame of strings with each row's line number as its index."""
+    problems: list[Problem] = []
+    text = raw.decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return pd.DataFrame(columns=spec.columns), [
+            Problem(spec.path, 1, None, None, "the file is empty: a header row is needed")
+        ]
+    expected = spec.columns
+    for name in expected:
+        if name not in header:
+            problems.append(Problem(spec.path, 1, name, None, "missing column"))
+    for name in header:
+        if name not in expected:
+            problems.append(Problem(spec.path, 1, name, None, f"unexpected column (expected: {', '.join(expected)})"))
+    rows, lines = [], []
+    start = reader.line_num + 1
+    for row in reader:
+        line = start
+        start = reader.line_num + 1
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(spec.path, line, None, None, f"expected {len(header)} fields, found {len(row)}"))
+            continue
+        for name, value in zip(header, row):
+            if "\ufffd" in value:
+                problems.append(Problem(spec.path, line, name, value, "not valid UTF-8 text"))
+        rows.append(row)
+        lines.append(line)
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype="str")
+    frame = frame.replace("", pd.NA)
+    return frame, problems
+
+
+def _schema_problems(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
+    present = [c for c in spec.columns if c in frame.columns]
+    if len(present) < len(spec.columns):
+        return []  # missing columns were reported already; row checks would only repeat them
+    try:
+        pandera_schema(spec).validate(frame[present], lazy=True)
+    except pandera.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        out = []
+        for case in cases.itertuples(index=False):
+            line = None if pd.isna(case.index) else int(case.index)
+            value = None if pd.isna(case.failure_case) else str(case.failure_case)
+            check = str(case.check)
+            if check == "not_nullable":
+                rule, value = "a value is required", None
+            elif check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
+                # one finding per row for a duplicated key, however many columns it spans
+                rule = "duplicate key: another row has the same value"
+                value = value if len(spec.primary_key) == 1 else None
+                out.append(Problem(spec.path, line, ", ".join(spec.primary_key), value, rule))
+                continue
+            else:
+                rule = check
+            column = case.column if isinstance(case.column, str) else ", ".join(spec.primary_key)
+            out.append(Problem(spec.path, line, column, value, rule))
+        return list(dict.fromkeys(out))
+    return []
+
+
+def _typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame[spec.columns].copy()
+    for f in spec.fields:
+        col = out[f.name]
+        if f.type == "date":
+            out[f.name] = pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")
+        elif f.type == "boolean":
+            out[f.name] = col.eq("true").fillna(False).astype(bool)
+        elif f.type == "number":
+            out[f.name] = pd.to_numeric(col, errors="coerce").astype("float64")
+        elif f.type == "integer":
+            out[f.name] = pd.to_numeric(col, errors="coerce").astype("Int64")
+    return out
+
+
+def _order_problems(spec: TableSpec, typed: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    out = []
+    for start, end in spec.ordered:
+        bad = typed[end] < typed[start]
+        for line in typed.index[bad.fillna(False)]:
+            out.append(
+                Problem(spec.path, int(line), end, raw.at[line, end], f"ends before it starts ({start} is {raw.at[line, start]})")
+            )
+    return out
+
+
+def _foreign_key_problems(
+    spec: TableSpec, typed: pd.DataFrame, tables: dict[str, pd.DataFrame], specs: dict[str, TableSpec]
+) -> list[Problem]:
+    out = []
+    for column, resource, ref_column in spec.foreign_keys:
+        if resource not in tables:
+            continue
+        known = set(tables[resource][ref_column].dropna())
+        values = typed[column]
+        bad = values.notna() & ~values.isin(known)
+        for line in typed.index[bad]:
+            out.append(
+                Problem(
+                    spec.path,
+                    int(line),
+                    column,
+                    str(values[line]),
+                    f"not found in {specs[resource].path} (column '{ref_column}')",
+                )
+            )
+    return out
+
+
+def load_dataset(folder: Path | None = None) -> Dataset:
+    """Read and check every table of the data package; raise DataError listing all problems."""
+    folder = Path(folder) if folder else data_dir()
+    package_path = folder / PACKAGE_FILE
+    if not package_path.exists():
+        raise DataError([Problem(PACKAGE_FILE, None, None, None, f"file is missing from {folder}")])
+    package = read_package(package_path)
+    specs = table_specs(package)
+    problems: list[Problem] = []
+    raws: dict[str, pd.DataFrame] = {}
+    tables: dict[str, pd.DataFrame] = {}
+    for name, spec in specs.items():
+        path = folder / spec.path
+        if not path.exists():
+            problems.append(Problem(spec.path, None, None, None, "file is missing"))
+            continue
+        frame, found = _read_rows(spec, path.read_bytes())
+        problems += found + _schema_problems(spec, frame)
+        if all(c in frame.columns for c in spec.columns):
+            # type the rows even when some are bad, so order and key checks still report
+            raws[name] = frame
+            tables[name] = _typed(spec, frame)
+    for name, typed in tables.items():
+        problems += _order_problems(specs[name], typed, raws[name])
+        problems += _foreign_key_problems(specs[name], typed, tables, specs)
+    if problems:
+        order = list(specs)
+        rank = {specs[n].path: i for i, n in enumerate(order)}
+        problems = sorted(dict.fromkeys(problems), key=lambda p: (rank.get(p.file, -1), p.line or 0, p.column or ""))
+        raise DataError(problems)
+    return Dataset(tables=tables, package=package, data_dir=folder)

@@ -1,0 +1,51 @@
+"""Dates shown at the precision they are known to: "2011", "May 2014", "13 Oct 2022".
+
+A date known only to the year is stored as 1 January; drawing or printing it
+as a day would claim more than the sources say.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+def format_date(value: pd.Timestamp | None, precision: str | None) -> str:
+    """One date as text at its precision; empty when unknown."""
+    if value is None or pd.isna(value):
+        return ""
+    return value.strftime(FORMATS.get(precision or "day", FORMATS["day"]))
+
+
+def format_dates(values: pd.Series, precisions: pd.Series | str) -> pd.Series:
+    """A column of dates as text, each at its own precision (vectorised per precision)."""
+    if isinstance(precisions, str):
+        precisions = pd.Series(precisions, index=values.index)
+    out = pd.Series("", index=values.index, dtype="str")
+    for prec, fmt in FORMATS.items():
+        mask = precisions.fillna("day").eq(prec) & values.notna()
+        if mask.any():
+            out[mask] = values[mask].dt.strftime(fmt)
+    return out
+
+
+def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str | None) -> str:
+    """A date or a date range: "12–13 Oct 2022", "28 Aug – 2 Sep 2023"."""
+    if end is None or pd.isna(end) or end == start:
+        return format_date(start, precision)
+    if precision == "day" and start.year == end.year:
+        if start.month == end.month:
+            return f"{start.day}–{end.strftime('%-d %b %Y')}"
+        return f"{start.strftime('%-d %b')} – {end.strftime('%-d %b %Y')}"
+    return f"{format_date(start, precision)} – {format_date(end, precision)}"
+
+
+def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
+    """The last day a date of the given precision may stand for (the day, month end or year end)."""
+    end = start.copy()
+    month = precision.eq("month")
+    year = precision.eq("year")
+    end[month] = start[month] + pd.offsets.MonthEnd(0)
+    end[year] = start[year] + pd.offsets.YearEnd(0)
+    return end

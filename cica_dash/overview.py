@@ -1,0 +1,63 @@
+"""Headline figures for the overview page, computed from the data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from cica_dash.data import Dataset
+
+INITIATIVE_YEAR = 1992
+
+
+@dataclass(frozen=True)
+class Headline:
+    members: int
+    founding_members: int
+    observer_states: int
+    observer_organisations: int
+    summits_held: int
+    next_summit: str | None
+    ministerials_held: int
+    events: int
+    event_countries: int
+    years_since_initiative: int
+    data_as_of: str
+    chair: str | None
+
+
+def headline(ds: Dataset, today: date | None = None) -> Headline:
+    """The numbers on the front page, as of `today`."""
+    today = today or date.today()
+    now = pd.Timestamp(today)
+    m = ds.members[ds.members["accession_date"] <= now]
+    obs = ds.observers[ds.observers["outcome"].eq("current")]
+    ms = ds.milestones
+    summits = ms[ms["category"].eq("summit")]
+    held = summits[summits["status"].eq("held")]
+    planned = summits[summits["status"].eq("planned")].sort_values("date")
+    nxt = None
+    if len(planned):
+        row = planned.iloc[0]
+        nxt = f"{row['title']}, {row['place']}" if pd.notna(row["place"]) else str(row["title"])
+    ministerials = ms[ms["category"].eq("ministerial") & ms["status"].eq("held") & ms["number"].notna()]
+    ch = ds.chairmanships
+    current = ch[(ch["start_date"] <= now) & (ch["end_date"].isna() | (ch["end_date"] >= now))]
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    chair = names.get(current.sort_values("start_date").iloc[-1]["iso3"]) if len(current) else None
+    return Headline(
+        members=len(m),
+        founding_members=int(m["founding"].sum()),
+        observer_states=int(obs["kind"].eq("state").sum()),
+        observer_organisations=int(obs["kind"].eq("organisation").sum()),
+        summits_held=len(held),
+        next_summit=nxt,
+        ministerials_held=int(ministerials["number"].nunique()),
+        events=len(ds.events),
+        event_countries=int(ds.events["host_iso3"].nunique()),
+        years_since_initiative=today.year - INITIATIVE_YEAR,
+        data_as_of=str(ds.package.get("x-accessed", "")),
+        chair=chair,
+    )

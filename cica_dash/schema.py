@@ -1,0 +1,173 @@
+"""Turn the Table Schemas declared in data/datapackage.json into pandera checks.
+
+The data package is the one declaration of every file's columns; this module
+only translates it, so the published schema and the loader's checks cannot
+drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+import pycountry
+
+ISO_VOCABULARY = "iso3166-1-alpha3"
+
+
+@cache
+def iso3_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code that pycountry knows."""
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    vocabulary: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """What the loader needs to know about one CSV file."""
+
+    name: str
+    path: str
+    title: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...]  # (column, resource, column)
+    ordered: tuple[tuple[str, str], ...]  # (start column, end column)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def read_package(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def table_specs(package: dict[str, Any]) -> dict[str, TableSpec]:
+    """Parse the resources of a data package into TableSpecs, in package order."""
+    specs: dict[str, TableSpec] = {}
+    for res in package["resources"]:
+        schema = res["schema"]
+        fields = []
+        for f in schema["fields"]:
+            c = f.get("constraints", {})
+            fields.append(
+                Field(
+                    name=f["name"],
+                    type=f["type"],
+                    description=f.get("description", ""),
+                    required=bool(c.get("required", False)),
+                    enum=tuple(c["enum"]) if "enum" in c else None,
+                    pattern=c.get("pattern"),
+                    minimum=c.get("minimum"),
+                    maximum=c.get("maximum"),
+                    vocabulary=f.get("x-vocabulary"),
+                )
+            )
+        pk = schema.get("primaryKey", [])
+        fks = tuple(
+            (fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]) for fk in schema.get("foreignKeys", [])
+        )
+        specs[res["name"]] = TableSpec(
+            name=res["name"],
+            path=res["path"],
+            title=res.get("title", res["name"]),
+            fields=tuple(fields),
+            primary_key=tuple([pk] if isinstance(pk, str) else pk),
+            foreign_keys=fks,
+            ordered=tuple(tuple(p) for p in schema.get("x-ordered", [])),
+        )
+    return specs
+
+
+# Type checks run on the raw text, so a failure can quote the value as written.
+def _is_date(s: pd.Series) -> pd.Series:
+    ok = s.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+    parsed = pd.to_datetime(s.where(ok), format="%Y-%m-%d", errors="coerce")
+    return parsed.notna()
+
+
+def _is_number(s: pd.Series) -> pd.Series:
+    return pd.to_numeric(s, errors="coerce").notna()
+
+
+def _is_integer(s: pd.Series) -> pd.Series:
+    return s.str.fullmatch(r"[+-]?\d+").fillna(False).astype(bool)
+
+
+def _is_boolean(s: pd.Series) -> pd.Series:
+    return s.isin(["true", "false"])
+
+
+TYPE_CHECKS = {
+    "date": (_is_date, "a date written YYYY-MM-DD"),
+    "number": (_is_number, "a number"),
+    "integer": (_is_integer, "a whole number"),
+    "boolean": (_is_boolean, "true or false"),
+}
+
+
+def _checks(field: Field) -> list[pa.Check]:
+    checks: list[pa.Check] = []
+    if field.type in TYPE_CHECKS:
+        fn, words = TYPE_CHECKS[field.type]
+        checks.append(pa.Check(fn, name=f"must be {words}"))
+    if field.enum is not None:
+        allowed = frozenset(field.enum)
+        checks.append(pa.Check(lambda s, a=allowed: s.isin(a), name=f"must be one of: {', '.join(field.enum)}"))
+    if field.pattern is not None:
+        rx = f"(?:{field.pattern})"
+        checks.append(
+            pa.Check(
+                lambda s, rx=rx: s.str.fullmatch(rx).fillna(False).astype(bool), name=f"must match the pattern {field.pattern}"
+            )
+        )
+    if field.vocabulary == ISO_VOCABULARY:
+        checks.append(pa.Check(lambda s: s.isin(iso3_codes()), name="must be an ISO 3166-1 alpha-3 country code"))
+    if field.minimum is not None:
+        lo = field.minimum
+        checks.append(pa.Check(lambda s, lo=lo: ~(pd.to_numeric(s, errors="coerce") < lo), name=f"must be at least {lo}"))
+    if field.maximum is not None:
+        hi = field.maximum
+        checks.append(pa.Check(lambda s, hi=hi: ~(pd.to_numeric(s, errors="coerce") > hi), name=f"must be at most {hi}"))
+    return checks
+
+
+def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
+    """A schema over the file's raw text columns (empty cells are missing values)."""
+    columns = {
+        f.name: pa.Column(
+            "str",
+            checks=_checks(f),
+            nullable=not f.required,
+            required=True,
+            unique=len(spec.primary_key) == 1 and spec.primary_key[0] == f.name,
+        )
+        for f in spec.fields
+    }
+    return pa.DataFrameSchema(
+        columns,
+        strict=False,
+        unique=list(spec.primary_key) if len(spec.primary_key) > 1 else None,
+        name=spec.path,
+    )

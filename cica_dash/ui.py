@@ -1,0 +1,106 @@
+"""The Streamlit side shared by every page: cached data, the URL round trip, notices, footer.
+
+Everything here is glue; what it shows is computed by the pure modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
+from cica_dash.links import escape_markdown
+from cica_dash.state import UrlState, Vocabulary
+
+S = TypeVar("S", bound=UrlState)
+
+STATIC_TOPOJSON = "app/static/topojson/"  # relative: works under any server.baseUrlPath
+PLOTLY_CONFIG: dict[str, Any] = {"topojsonURL": STATIC_TOPOJSON, "displaylogo": False}
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _load(folder: str, signature: tuple) -> Dataset:
+    # `signature` is only a cache key: a changed file on disk means a fresh load
+    return load_dataset(Path(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _vocabulary(folder: str, signature: tuple) -> Vocabulary:
+    return Vocabulary.from_dataset(_load(folder, signature))
+
+
+def dataset() -> tuple[Dataset, Vocabulary]:
+    """The validated data, loaded once per change of the files; stops the page with the
+    list of problems (never a traceback) when the data is bad."""
+    folder = data_dir()
+    signature = data_signature(folder)
+    try:
+        return _load(str(folder), signature), _vocabulary(str(folder), signature)
+    except DataError as err:
+        show_data_error(err)
+        st.stop()
+        raise  # unreachable; st.stop raises
+
+
+def show_data_error(err: DataError) -> None:
+    st.error(
+        f"**The dashboard's data did not pass its checks** ({len(err.problems)} problem"
+        f"{'s' if len(err.problems) != 1 else ''}). Nothing is shown until the files are fixed; "
+        "the page reloads them as soon as they change on disk."
+    )
+    rows = [
+        {"file": p.file, "line": p.line, "column": p.column or "", "value": p.value or "", "problem": p.rule}
+        for p in err.problems
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _query() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def _signature(query: Mapping[str, list[str]]) -> tuple:
+    return tuple(sorted((k, tuple(v)) for k, v in query.items()))
+
+
+def url_state(cls: type[S], vocab: Vocabulary, page: str, widget_values: Mapping[str, Any] | None = None) -> S:
+    """Read the page's state from the URL and show what was dropped.
+
+    When the URL changed from outside (a shared link, the back button, the first
+    load), the widgets whose keys are given in `widget_values` are set from it.
+    """
+    query = _query()
+    state, notices = cls.from_query(query, vocab)
+    marker = f"_url_{page}"
+    if st.session_state.get(marker) != _signature(query):
+        for key, fn in (widget_values or {}).items():
+            st.session_state[key] = fn(state)
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
+    return state
+
+
+def write_url(state: UrlState, page: str) -> None:
+    """Make the address bar show the link that reproduces `state`."""
+    query = state.to_query()
+    if _signature(_query()) != _signature(query):
+        st.query_params.from_dict(query)
+    st.session_state[f"_url_{page}"] = _signature(query)
+
+
+def safe_markdown(text: str) -> None:
+    """Show text that may contain values from a URL or a data file, as plain words."""
+    st.markdown(escape_markdown(text))
+
+
+def footer(ds: Dataset) -> None:
+    pkg = ds.package
+    licence = pkg.get("licenses", [{}])[0]
+    st.divider()
+    st.caption(
+        f"Data: {escape_markdown(pkg.get('title', ''))}. Every row names its source; see *About the data*. "
+        f"Licence: {escape_markdown(licence.get('name', ''))}. Data as of {pkg.get('x-accessed', '')}."
+    )

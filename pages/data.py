@@ -1,0 +1,53 @@
+"""About the data: where every fact comes from, what each column means, and the downloads."""
+
+import streamlit as st
+
+from cica_dash.export import data_dictionary, package_zip, source_counts
+from cica_dash.ui import dataset, footer
+
+ds, vocab = dataset()
+pkg = ds.package
+
+st.title("About the data")
+st.markdown(
+    "The dashboard reads a [Frictionless Data Package](https://datapackage.org/) of CSV files. "
+    "Every row names its source, either a web page or the 2017 Astana Times article by the Secretariat's "
+    "Executive Director (*SEED*). A date known only to the month or the year says so in its precision "
+    "column and is shown that way everywhere. Where sources disagree, the preferred value is kept "
+    "and the other is recorded in `notes`. Nothing is filled in by guesswork: a coordinator that no "
+    "source names is shown as *not on record*. The files are checked against the schema below "
+    "every time they load."
+)
+
+tables = {name: f"{name}.csv" for name in ds.tables}
+counts = [{"file": f, "rows": len(ds.tables[n])} for n, f in tables.items()]
+left, right = st.columns([1, 2])
+with left:
+    st.subheader("Files")
+    st.dataframe(counts, hide_index=True, width="stretch")
+    st.download_button(
+        "Download the data package (zip)",
+        data=package_zip(ds),
+        file_name="cica-data-package.zip",
+        mime="application/zip",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    licence = pkg.get("licenses", [{}])[0]
+    st.caption(f"Licence: {licence.get('title', licence.get('name', ''))}. Accessed {pkg.get('x-accessed', '')}.")
+with right:
+    st.subheader("Sources")
+    st.dataframe(
+        source_counts(ds),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "source": st.column_config.TextColumn("Source (URL or document)", width="large"),
+            "rows": st.column_config.NumberColumn("Rows citing it"),
+            "files": st.column_config.TextColumn("In files"),
+        },
+    )
+
+st.subheader("Data dictionary")
+st.dataframe(data_dictionary(ds), hide_index=True, width="stretch")
+footer(ds)

@@ -1,0 +1,43 @@
+"""Overview: the forum in figures, and where to go next."""
+
+import streamlit as st
+
+from cica_dash.overview import headline
+from cica_dash.ui import dataset, footer
+
+ds, vocab = dataset()
+h = headline(ds)
+
+st.title("CICA Dashboard")
+st.markdown(
+    "The **Conference on Interaction and Confidence Building Measures in Asia** began with the proposal "
+    "Kazakhstan's President made at the 47th UN General Assembly on 5 October 1992. "
+    "This dashboard shows who belongs to it and since when, how it grew, who coordinates which "
+    "confidence-building measures, and what it has done: every figure comes from the sourced tables "
+    "described under *About the data*."
+)
+
+c = st.columns(3)
+c[0].metric("Member states", h.members, help=f"{h.founding_members} of them signed the 2002 Almaty Act")
+c[1].metric(
+    "Observers",
+    h.observer_states + h.observer_organisations,
+    help=f"{h.observer_states} states, {h.observer_organisations} organisations",
+)
+c[2].metric("Years since the 1992 initiative", h.years_since_initiative)
+c = st.columns(3)
+c[0].metric("Summits held", h.summits_held, help=f"Next: {h.next_summit}" if h.next_summit else None)
+c[1].metric("Events on record", h.events, help=f"hosted in {h.event_countries} countries")
+c[2].metric("Chairmanship", h.chair or "—")
+st.caption(f"Data as of {h.data_as_of}. Next summit: {h.next_summit or 'none on record'} (planned).")
+
+st.subheader("Explore")
+cols = st.columns(2)
+cols[0].page_link("pages/map.py", label="Member map: who joined when", icon=":material/public:")
+cols[0].page_link("pages/timeline.py", label="Timeline: 1992 to today", icon=":material/timeline:")
+cols[0].page_link("pages/matrix.py", label="Who coordinates what", icon=":material/grid_on:")
+cols[1].page_link("pages/events.py", label="Events: seminars, forums, meetings", icon=":material/event:")
+cols[1].page_link("pages/country.py", label="Country profiles", icon=":material/flag:")
+cols[1].page_link("pages/data.py", label="About the data and downloads", icon=":material/dataset:")
+
+footer(ds)

@@ -1,0 +1,20 @@
+"""Run one page of the real app through AppTest, with the navigation of app.py around it."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from cica_dash.links import PAGE_BY_KEY
+from tests.conftest import ROOT
+
+
+def run_page(page: str, query: dict[str, str | list[str]] | None = None, timeout: float = 30) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    at.switch_page(PAGE_BY_KEY[page].script)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def warnings_text(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
