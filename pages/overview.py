@@ -29,7 +29,7 @@ c = st.columns(3)
 c[0].metric("Summits held", h.summits_held, help=f"Next: {h.next_summit}" if h.next_summit else None)
 c[1].metric("Events on record", h.events, help=f"hosted in {h.event_countries} countries")
 c[2].metric("Chairmanship", h.chair or "—")
-st.caption(f"Data as of {h.data_as_of}. Next summit: {h.next_summit or 'none on record'} (planned).")
+st.caption(f"Data as of {h.data_as_of}. Next summit on record: {h.next_summit or 'none'}.")
 
 st.subheader("Explore")
 cols = st.columns(2)
