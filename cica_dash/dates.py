@@ -49,3 +49,19 @@ def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
     end[month] = start[month] + pd.offsets.MonthEnd(0)
     end[year] = start[year] + pd.offsets.YearEnd(0)
     return end
+
+
+def format_spans(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:
+    """`format_span` for whole columns, without a Python loop over the rows."""
+    first = format_dates(start, precision)
+    last = format_dates(end, precision)
+    out = first.copy()
+    ranged = end.notna() & (end != start)
+    day = ranged & precision.eq("day")
+    same_month = day & (start.dt.year == end.dt.year) & (start.dt.month == end.dt.month)
+    same_year = day & (start.dt.year == end.dt.year) & ~same_month
+    other = ranged & ~same_month & ~same_year
+    out[same_month] = start[same_month].dt.day.astype(str) + "–" + last[same_month]
+    out[same_year] = start[same_year].dt.strftime("%-d %b") + " – " + last[same_year]
+    out[other] = first[other] + " – " + last[other]
+    return out

@@ -33,8 +33,8 @@ def offline_deck(layers: list[pdk.Layer], tooltip: dict | bool = True, view: pdk
     return pdk.Deck(
         layers=[outline_layer(), *layers],
         initial_view_state=view,
-        map_provider=None,
-        map_style=None,
+        map_provider=None,  # and no map_style: pydeck then sends its sentinel, which Streamlit
+        # reads as "no basemap"; an explicit map_style=None makes Streamlit fetch Carto tiles
         tooltip=tooltip,
         views=[pdk.View(type="MapView", controller=True)],
     )

@@ -91,9 +91,10 @@ def write_url(state: UrlState, page: str) -> None:
     st.session_state[f"_url_{page}"] = _signature(query)
 
 
-def safe_markdown(text: str) -> None:
+def safe_markdown(text: str, bold: bool = False) -> None:
     """Show text that may contain values from a URL or a data file, as plain words."""
-    st.markdown(escape_markdown(text))
+    body = escape_markdown(text)
+    st.markdown(f"**{body}**" if bold else body)
 
 
 def footer(ds: Dataset) -> None:
@@ -104,3 +105,26 @@ def footer(ds: Dataset) -> None:
         f"Data: {escape_markdown(pkg.get('title', ''))}. Every row names its source; see *About the data*. "
         f"Licence: {escape_markdown(licence.get('name', ''))}. Data as of {pkg.get('x-accessed', '')}."
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _package_zip(folder: str, signature: tuple) -> bytes:
+    from cica_dash.export import package_zip
+
+    return package_zip(_load(folder, signature))
+
+
+def package_zip_bytes() -> bytes:
+    """The data package zip, built once per change of the files."""
+    folder = data_dir()
+    return _package_zip(str(folder), data_signature(folder))
+
+
+def share_link(state: UrlState) -> None:
+    """The full link of the current view, in a code box with its own copy button."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    pairs = [(k, v) for k, vs in state.to_query().items() for v in vs]
+    link = f"{base}?{urlencode(pairs)}" if pairs else base
+    st.code(link or "(link appears when opened in a browser)", language=None, wrap_lines=True)

@@ -1,6 +1,100 @@
-"""Placeholder until the page lands."""
+"""Events explorer: filter the record by country, dimension, area, type, years and text; share the view."""
 
 import streamlit as st
 
-st.title("events")
-st.info("This page is being built.")
+from cica_dash import events as ev
+from cica_dash.export import to_csv
+from cica_dash.state import EventsState
+from cica_dash.ui import dataset, footer, package_zip_bytes, safe_markdown, share_link, url_state, write_url
+
+TABLE_ROWS = 500  # a page of the table; the download has every row
+ds, vocab = dataset()
+dims = [*vocab.dimensions, "institutional"]
+state = url_state(
+    EventsState,
+    vocab,
+    "events",
+    {
+        "events.country": lambda s: list(s.country),
+        "events.dimension": lambda s: list(s.dimension),
+        "events.area": lambda s: list(s.area),
+        "events.type": lambda s: list(s.type),
+        "events.years": lambda s: (s.year_from or vocab.first_year, s.year_to or vocab.last_year),
+        "events.q": lambda s: s.q,
+    },
+)
+
+st.title("Events")
+with st.container(border=True):
+    c = st.columns(3)
+    country = c[0].multiselect(
+        "Country (host or participant)", list(vocab.countries), format_func=vocab.countries.get, key="events.country"
+    )
+    dimension = c[1].multiselect("Dimension", dims, format_func=lambda d: ev.dimension_label(d, vocab), key="events.dimension")
+    area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
+    area = c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
+    c = st.columns([1, 2, 1])
+    types = c[0].multiselect("Type", list(vocab.event_types), format_func=lambda t: t.replace("-", " "), key="events.type")
+    years = c[1].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
+    q = c[2].text_input("Search titles, places, notes", key="events.q", max_chars=200)
+
+new = EventsState(
+    country=tuple(country),
+    dimension=tuple(dimension),
+    area=tuple(a for a in area if a in area_options),
+    type=tuple(types),
+    year_from=years[0] if years[0] != vocab.first_year else None,
+    year_to=years[1] if years[1] != vocab.last_year else None,
+    q=q.strip(),
+)
+write_url(new, "events")
+
+rows = ev.filter_events(ds.events, new)
+safe_markdown(new.describe(vocab, len(rows)), bold=True)
+with st.expander("Share or download this view", icon=":material/share:"):
+    share_link(new)
+    d = st.columns(2)
+    d[0].download_button(
+        "Download these events (CSV)",
+        data=to_csv(ev.export_rows(rows)),
+        file_name="cica-events.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    d[1].download_button(
+        "Download the full data package (zip)",
+        data=package_zip_bytes,
+        file_name="cica-data-package.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+if rows.empty:
+    st.info("No events match these filters. Widen the years, remove a filter, or start again.", icon=":material/search_off:")
+    st.page_link("pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
+else:
+    left, right = st.columns([3, 2])
+    left.plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), config={"displaylogo": False}, width="stretch")
+    points = ev.places(rows, vocab)
+    online = int(rows["online"].sum())
+    with right:
+        st.pydeck_chart(ev.places_deck(points), height=330)
+        st.caption(
+            f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
+        )
+    shown = ev.table(rows, vocab)
+    st.dataframe(
+        shown.head(TABLE_ROWS).drop(columns=["sort_date"]),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "title": st.column_config.TextColumn("Event", width="large"),
+            "source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "notes": st.column_config.TextColumn("Notes", width="medium"),
+        },
+    )
+    if len(shown) > TABLE_ROWS:
+        st.caption(f"Showing the {TABLE_ROWS} most recent of {len(shown)} events; the CSV download has them all.")
+footer(ds)

@@ -1,0 +1,34 @@
+"""The events page in a real browser: a shared link, the summary line, the table, the map, the CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from cica_dash import events as ev
+from cica_dash.state import EventsState
+
+
+def test_filtered_link_and_csv_download(server, watched, real_dataset):
+    state = EventsState(dimension=("economic",), year_from=2021, year_to=2023)
+    expected = ev.filter_events(real_dataset.events, state)
+    page = watched.page
+    page.goto(server + "/events?dimension=economic&from=2021&to=2023")
+    watched.settle()
+    assert page.get_by_text(f"{len(expected)} events · economic · 2021–2023").is_visible()
+    # the map draws on a canvas (deck.gl), with no basemap
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=20_000)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=20_000)
+    grid = page.get_by_test_id("stDataFrame")
+    assert grid.is_visible()
+    watched.shot("events-economic-2021-2023")
+
+    page.get_by_text("Share or download this view").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download these events (CSV)").click()
+    body = open(info.value.path(), encoding="utf-8").read()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])
+    assert page.locator("code").filter(has_text="dimension=economic").count() >= 1
+    assert watched.errors == []
+    assert watched.external == []

@@ -1,0 +1,83 @@
+"""Filtering and summarising the events record (pure functions, fixture data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cica_dash import events as ev
+from cica_dash.state import EventsState, Vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab(fixture_dataset):
+    return Vocabulary.from_dataset(fixture_dataset)
+
+
+# fixture events (tests/fixtures/data/events.csv), by id suffix:
+# ngf-1 2015 human CHN Beijing | thai-course 2017 environmental THA | mp-seminar(2018) KAZ w/ participants KAZ;TUR;THA
+# tourism-b2b 2021 economic THA online | transport 2021 economic KAZ online, participants CHN;THA
+# mp-seminar(2023) KAZ Astana | ttf-11 2023 institutional CHN | business-forum 2025 economic AZE
+FILTERS = [
+    (EventsState(), 8),
+    (EventsState(dimension=("economic",)), 3),
+    (EventsState(dimension=("economic", "institutional")), 4),
+    (EventsState(country=("THA",)), 4),  # hosts 2, named participant in 2 more
+    (EventsState(country=("TUR",)), 1),  # only as participant
+    (EventsState(country=("AZE", "CHN")), 4),  # host AZE 1, host CHN 2, participant CHN 1
+    (EventsState(area=("mp-general",)), 2),
+    (EventsState(type=("seminar",)), 3),
+    (EventsState(year_from=2021), 5),
+    (EventsState(year_to=2017), 2),
+    (EventsState(year_from=2018, year_to=2018), 1),
+    (EventsState(q="SEMINAR"), 3),
+    (EventsState(q="astana"), 2),  # matches the city
+    (EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2020), 0),
+    (EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2021), 2),
+    (EventsState(q="nothing like this"), 0),
+]
+
+
+@pytest.mark.parametrize("state,count", FILTERS)
+def test_filter_events(fixture_dataset, state, count):
+    assert len(ev.filter_events(fixture_dataset.events, state)) == count
+
+
+def test_per_year_is_zero_filled_and_stacked_by_dimension(fixture_dataset):
+    counts = ev.per_year(fixture_dataset.events)
+    assert counts["year"].min() == 2015 and counts["year"].max() == 2025
+    assert counts["events"].sum() == 8
+    y2021 = counts[counts["year"] == 2021].set_index("dimension")["events"]
+    assert y2021["economic"] == 2 and y2021["human"] == 0
+    assert set(counts[counts["year"] == 2016]["events"]) == {0}
+
+
+def test_per_year_figure_has_one_trace_per_dimension(fixture_dataset, vocab):
+    fig = ev.per_year_figure(ev.per_year(fixture_dataset.events), vocab)
+    assert [t.name for t in fig.data] == ["Military-political", "Economic", "Environmental", "Human", "Institutional"]
+    assert fig.layout.barmode == "stack"
+
+
+def test_places_aggregate_and_leave_out_online(fixture_dataset, vocab):
+    pts = ev.places(fixture_dataset.events, vocab).set_index("city")
+    assert set(pts.index) == {"Beijing", "Astana", "Xining", "Baku"}
+    assert pts.at["Astana", "events"] == 2
+    assert pts.at["Astana", "label"] == "Military-political 2"
+    assert pts.at["Astana", "colour"][:3] == [0, 114, 178]
+
+
+def test_places_of_nothing_is_an_empty_frame(fixture_dataset, vocab):
+    assert ev.places(fixture_dataset.events.iloc[0:0], vocab).empty
+
+
+def test_table_formats_dates_at_their_precision(fixture_dataset, vocab):
+    t = ev.table(fixture_dataset.events, vocab).set_index("title")
+    assert t.at["1st Non-Governmental Forum", "date"] == "25–26 May 2015"
+    assert t.at["Thai courses on sustainable development", "date"] == "Oct 2017"
+    assert t.at["Tourism recovery B2B session", "place"] == "online"
+    assert t.at["11th Think Tank Forum", "host"] == "China"
+    assert list(ev.table(fixture_dataset.events, vocab)["sort_date"].dt.year)[:1] == [2025]
+
+
+def test_describe_line(vocab):
+    s = EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2020)
+    assert s.describe(vocab, 27) == "27 events · economic · Thailand · 2015–2020"

@@ -1,0 +1,75 @@
+"""AppTest: shared links to the events page restore the view; bad values are dropped with a notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from cica_dash import events as ev
+from cica_dash.state import EventsState
+from tests.apptest_helpers import run_page, warnings_text
+
+
+def _summary(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**") and " event" in m.value)
+
+
+LINKS = [
+    ({}, EventsState()),
+    ({"dimension": "economic"}, EventsState(dimension=("economic",))),
+    ({"country": "THA"}, EventsState(country=("THA",))),
+    ({"type": "seminar"}, EventsState(type=("seminar",))),
+    ({"area": "tourism"}, EventsState(area=("tourism",))),
+    ({"from": "2021", "to": "2022"}, EventsState(year_from=2021, year_to=2022)),
+    ({"q": "think tank"}, EventsState(q="think tank")),
+    ({"dimension": "economic", "country": "THA", "from": "2015", "to": "2025"}, EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2025)),
+]
+
+
+@pytest.mark.parametrize("query,state", LINKS)
+def test_shared_link_restores_the_view(real_dataset, query, state):
+    at = run_page("events", query)
+    assert not at.exception
+    expected = ev.filter_events(real_dataset.events, state)
+    assert f"**{len(expected)} event" in _summary(at)
+    assert not warnings_text(at)
+    if len(expected):
+        assert len(at.dataframe[0].value) == min(len(expected), 500)
+        assert set(at.dataframe[0].value["title"]) == set(expected["title"])
+    assert {k: at.query_params[k] for k in query} == query
+
+
+def test_unknown_values_are_dropped_with_a_notice():
+    at = run_page("events", {"country": ["THA", "XXX"], "dimension": "economy", "colour": "red"})
+    assert not at.exception
+    text = " ".join(warnings_text(at))
+    assert "XXX" in text and "economy" in text and "colour" in text
+    assert at.multiselect(key="events.country").value == ["THA"]
+    assert at.multiselect(key="events.dimension").value == []
+    assert dict(at.query_params) == {"country": "THA"}
+
+
+def test_no_match_gives_a_message_and_a_way_back():
+    at = run_page("events", {"q": "no such event anywhere"})
+    assert not at.exception
+    assert "No events match" in at.info[0].value
+    assert len(at.get("plotly_chart")) == 0 and len(at.dataframe) == 0
+
+
+def test_changing_a_filter_updates_the_link(real_dataset):
+    at = run_page("events")
+    at.multiselect(key="events.dimension").select("human").run()
+    assert at.query_params["dimension"] == "human"
+    n = len(ev.filter_events(real_dataset.events, EventsState(dimension=("human",))))
+    assert f"**{n} event" in _summary(at)
+
+
+def test_map_has_outlines_and_points_without_a_basemap():
+    import json
+
+    at = run_page("events", {"dimension": "economic"})
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    # map_provider=None: no provider, and pydeck's style sentinel that Streamlit reads as "no basemap"
+    assert "mapProvider" not in spec and spec["mapStyle"] == "__MAP_STYLE__"
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids == ["country-outlines", "event-places"]
+    assert spec["layers"][0]["data"].startswith("app/static/")
