@@ -1,6 +1,86 @@
-"""Placeholder until the page lands."""
+"""Who coordinates what: priority areas by member state, as of a year."""
 
 import streamlit as st
 
-st.title("matrix")
-st.info("This page is being built.")
+from cica_dash import matrix as mx
+from cica_dash.links import escape_markdown
+from cica_dash.state import ORDERS, MatrixState
+from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, safe_markdown, url_state, write_url
+
+ds, vocab = dataset()
+state = url_state(
+    MatrixState,
+    vocab,
+    "matrix",
+    {
+        "matrix.year": lambda s: s.year or vocab.last_year,
+        "matrix.dimension": lambda s: list(s.dimension),
+        "matrix.country": lambda s: list(s.country),
+        "matrix.order": lambda s: s.order,
+    },
+)
+st.title("Who coordinates what")
+st.markdown(
+    "Each priority area of the Catalogue of confidence-building measures is led by a **coordinator** state, "
+    "often with **co-coordinators**. The matrix shows who held which role in the chosen year, as far as a source says."
+)
+countries = mx.country_options(ds, state.country)
+c = st.columns([3, 3, 3, 2])
+year = c[0].slider("As of", vocab.first_year, vocab.last_year, key="matrix.year")
+dims = c[1].multiselect(
+    "Dimensions", list(vocab.dimensions), format_func=vocab.dimensions.get, key="matrix.dimension", placeholder="All five"
+)
+chosen = c[2].multiselect(
+    "Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role"
+)
+order = c[3].radio("Columns by", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
+state = state.replace(year=None if year == vocab.last_year else year, dimension=tuple(dims), country=tuple(chosen), order=order)
+write_url(state, "matrix")
+
+m = mx.build_matrix(ds, year, state.dimension, state.country, state.order)
+safe_markdown(mx.holders_sentence(ds, year))
+event = st.plotly_chart(
+    mx.matrix_figure(m), config=PLOTLY_CONFIG, key="matrix.chart", on_select="rerun", selection_mode="points", width="content"
+)
+
+picked = [tuple(p["customdata"]) for p in event.selection.points if p.get("customdata")]
+choices = [None, *mx.cell_choices(m)]
+if picked and picked[-1] != st.session_state.get("_matrix_pick"):
+    st.session_state["_matrix_pick"] = picked[-1]
+    st.session_state["matrix.cell"] = picked[-1]
+if st.session_state.get("matrix.cell") not in choices:
+    st.session_state["matrix.cell"] = None
+cell = st.selectbox(
+    "Open a cell (or click one in the matrix)", choices, format_func=lambda v: mx.cell_label(m, v), key="matrix.cell"
+)
+if cell:
+    lc = st.columns(2)
+    label = escape_markdown(mx.cell_label(m, cell))
+    link = {"area": cell[0], "country": cell[1]}
+    lc[0].page_link("pages/events.py", label=f"Events: {label}", icon=":material/event:", query_params=link)
+    lc[1].page_link(
+        "pages/country.py",
+        label=escape_markdown(f"Country profile: {countries.get(cell[1], cell[1])}"),
+        icon=":material/flag:",
+        query_params={"country": cell[1]},
+    )
+
+left, right = st.columns([2, 3])
+with left:
+    st.plotly_chart(mx.roles_bar_figure(mx.roles_per_country(m.cells), year), config=PLOTLY_CONFIG, key="matrix.bars")
+with right:
+    st.subheader("In words")
+    for dim, lines in mx.dimension_sentences(m):
+        st.markdown(f"**{escape_markdown(dim)}**\n\n" + "\n".join(f"- {escape_markdown(line)}" for line in lines))
+
+st.subheader("The roles and their sources")
+st.dataframe(
+    mx.role_table(m),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "link": st.column_config.LinkColumn("link", display_text="source ↗"),
+        "source": st.column_config.TextColumn("cited as"),
+    },
+)
+footer(ds)

@@ -1,0 +1,402 @@
+"""Who coordinates what: the dimension-by-member-state matrix of coordinator roles.
+
+Pure functions over the Dataset. A role counts in year Y when it is on record by
+31 Dec Y and has not ended before 1 Jan Y; a role with no known start (an undated
+source) is counted in every year and said to be undated. Areas that no source
+gives a coordinator for stay in the matrix, marked "not on record", so the gaps
+in the record are visible instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cica_dash.data import Dataset
+from cica_dash.dates import format_date
+from cica_dash.palette import ROLE_COLOURS
+from cica_dash.state import country_name
+
+ROLES = ("coordinator", "co-coordinator")
+ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role
+ROLE_SYMBOL = {"coordinator": "C", "co-coordinator": "co"}
+NOT_ON_RECORD = "not on record"
+ORDERS = ("roles", "name")
+SEED_YEAR = 2017
+SEED_COUNT = 14  # "14 countries are coordinators/co-coordinators" (Astana Times, Oct 2017)
+LABEL_WIDTH = 46  # characters per line of a row label
+MAX_WIDTH = 1300  # px: the matrix never needs more than a wide page
+
+
+def short_dimension(name: str) -> str:
+    """'Economic dimension' -> 'Economic'; 'Fight against new challenges and threats' ->
+    'New challenges and threats': row labels must stay short enough to read."""
+    short = name.removesuffix(" dimension").removeprefix("Fight against ")
+    return short[:1].upper() + short[1:]
+
+
+def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
+    """The coordinator rows that count in `year`, with names and readable periods.
+
+    Columns: area, iso3, role, since, until, precisions, source_url, notes, plus
+    country, area_name, dimension, dimension_name, undated (no known start) and period.
+    """
+    c = ds.coordinators
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    on = (c["since"].isna() | (c["since"] <= last)) & (c["until"].isna() | (c["until"] >= first))
+    out = c[on].copy()
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    areas = ds.priority_areas.set_index("area")
+    dims = dict(zip(ds.dimensions["dimension"], ds.dimensions["name"]))
+    out["country"] = out["iso3"].map(names).fillna(out["iso3"])
+    out["area_name"] = out["area"].map(areas["name"])
+    out["dimension"] = out["area"].map(areas["dimension"])
+    out["dimension_name"] = out["dimension"].map(dims)
+    out["undated"] = out["since"].isna()
+    out["period"] = [period_text(r) for r in out.itertuples()]
+    return out.reset_index(drop=True)
+
+
+def period_text(row) -> str:
+    """'on record from Oct 2017', '… until Mar 2023', or 'on record, start date not known'."""
+    since = format_date(row.since, row.since_precision)
+    until = format_date(row.until, row.until_precision)
+    text = f"on record from {since}" if since else "on record, start date not known"
+    return f"{text} until {until}" if until else text
+
+
+def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:
+    """Priority areas grouped by dimension in Catalogue order (the order of the data files)."""
+    dim_order = {d: i for i, d in enumerate(ds.dimensions["dimension"])}
+    dims = dict(zip(ds.dimensions["dimension"], ds.dimensions["name"]))
+    pa_ = ds.priority_areas.reset_index(drop=True)
+    rows = pa_.assign(
+        _dim=pa_["dimension"].map(dim_order), _pos=range(len(pa_)), dimension_name=pa_["dimension"].map(dims)
+    ).sort_values(["_dim", "_pos"])
+    if dimensions:
+        rows = rows[rows["dimension"].isin(dimensions)]
+    rows = rows.rename(columns={"name": "area_name"})
+    rows["label"] = [f"{short_dimension(d)} · {a}" for d, a in zip(rows["dimension_name"], rows["area_name"])]
+    return rows[["dimension", "dimension_name", "area", "area_name", "label"]].reset_index(drop=True)
+
+
+def cell_roles(roles: pd.DataFrame) -> pd.DataFrame:
+    """One role per (area, country): when a country held two roles in the year (Kazakhstan's
+    human dimension, coordinator until Mar 2023, co-coordinator from then), the later one shows
+    and the hover lists both."""
+    if roles.empty:
+        return roles.assign(all_periods=pd.Series(dtype="str"))
+    r = roles.assign(_rank=roles["role"].map(ROLE_Z), _dated=roles["since"].notna())
+    r = r.sort_values(["area", "iso3", "_dated", "since", "_rank"])  # undated first: a dated role is the later
+    periods = r.groupby(["area", "iso3"], sort=False).apply(
+        lambda g: "; ".join(f"{role} ({p})" for role, p in zip(g["role"], g["period"])), include_groups=False
+    )
+    last = r.groupby(["area", "iso3"], sort=False).tail(1).set_index(["area", "iso3"])
+    last["all_periods"] = periods
+    return last.reset_index().drop(columns=["_rank", "_dated"])
+
+
+def roles_per_country(roles: pd.DataFrame) -> pd.DataFrame:
+    """Roles per country in the year (one per area), most roles first, then by name."""
+    cells = cell_roles(roles)
+    if cells.empty:
+        return pd.DataFrame(columns=["iso3", "country", *ROLES, "total"])
+    t = pd.crosstab([cells["iso3"], cells["country"]], cells["role"]).reindex(columns=list(ROLES), fill_value=0)
+    t["total"] = t.sum(axis=1)
+    t = t.reset_index().sort_values(["total", "coordinator", "country"], ascending=[False, False, True])
+    t.columns.name = None
+    return t.reset_index(drop=True)
+
+
+def column_order(roles: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str] = ()) -> list[str]:
+    """The member states shown as columns: the chosen ones, else every one holding a role;
+    by number of roles (coordinator roles break ties, then name) or by name."""
+    per = roles_per_country(roles)
+    codes = list(countries) if countries else list(per["iso3"])
+    if order == "name":
+        return sorted(codes, key=lambda c: names.get(c, c))
+    rank = {c: i for i, c in enumerate(per["iso3"])}
+    return sorted(codes, key=lambda c: (rank.get(c, len(rank)), names.get(c, c)))
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """What the heatmap shows: rows (areas), columns (countries), and per cell z, symbol and hover."""
+
+    year: int
+    rows: pd.DataFrame  # catalogue_rows + on_record
+    columns: list[str]  # iso3
+    names: list[str]  # country names, same order
+    z: list[list[int | None]]  # None for rows not on record (left unfilled)
+    text: list[list[str]]
+    hover: list[list[str]]
+    cells: pd.DataFrame  # one role per (area, iso3) in the rows and columns shown
+
+
+def build_matrix(
+    ds: Dataset, year: int, dimensions: Sequence[str] = (), countries: Sequence[str] = (), order: str = "roles"
+) -> Matrix:
+    """The matrix as of `year`, restricted to some dimensions and countries."""
+    rows = catalogue_rows(ds, dimensions)
+    roles = active_roles(ds, year)
+    roles = roles[roles["area"].isin(rows["area"])]
+    rows["on_record"] = rows["area"].isin(roles["area"])
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names.update({c: country_name(c) for c in countries if c not in names})
+    cols = column_order(roles, names, order, countries)
+    cells = cell_roles(roles[roles["iso3"].isin(cols)])
+    lookup = {(r.area, r.iso3): r for r in cells.itertuples()}
+    z, text, hover = [], [], []
+    for row in rows.itertuples():
+        zr, tr, hr = [], [], []
+        for code in cols:
+            cell = lookup.get((row.area, code))
+            head = f"<b>{row.area_name}</b> ({short_dimension(row.dimension_name)})<br>{names.get(code, code)}: "
+            if not row.on_record:
+                zr.append(None), tr.append(""), hr.append(head + f"no coordinator {NOT_ON_RECORD} for this area in {year}")
+            elif cell is None:
+                zr.append(0), tr.append(""), hr.append(head + "no role on record")
+            else:
+                zr.append(ROLE_Z[cell.role])
+                tr.append(ROLE_SYMBOL[cell.role])
+                hr.append(head + f"<b>{cell.role}</b><br>{cell.all_periods}<br>Source: {_short(cell.source_url)}")
+        z.append(zr), text.append(tr), hover.append(hr)
+    return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, cells)
+
+
+def _short(source: str, limit: int = 70) -> str:
+    return source if len(source) <= limit else source[: limit - 1] + "…"
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width))
+
+
+def _colourscale() -> list[list]:
+    none, co, coord = ROLE_COLOURS["not on record"], ROLE_COLOURS["co-coordinator"], ROLE_COLOURS["coordinator"]
+    return [[0, none], [1 / 3, none], [1 / 3, co], [2 / 3, co], [2 / 3, coord], [1, coord]]
+
+
+def axis_rows(m: Matrix) -> list[list[str]]:
+    """The two levels of the row axis: dimension (outer) and priority area (inner), wrapped."""
+    return [
+        [_wrap(short_dimension(d), 14) for d in m.rows["dimension_name"]],
+        [_wrap(a, LABEL_WIDTH) for a in m.rows["area_name"]],
+    ]
+
+
+def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role cites its own source)") -> go.Figure:
+    """A heatmap with a discrete scale (0 none, 1 co-coordinator, 2 coordinator) plus the
+    symbols C / co in each cell, so the role reads without colour; rows are grouped by
+    dimension on a two-level axis; an invisible marker per cell carries the hover and makes
+    cells clickable. Rows whose area has no role on record stay blank and say so."""
+    fig = go.Figure()
+    n_rows, n_cols = len(m.rows), len(m.columns)
+    if n_rows == 0 or n_cols == 0:
+        fig.add_annotation(
+            text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+        )
+        fig.update_layout(title=f"Coordinators as of {m.year}", height=260, xaxis_visible=False, yaxis_visible=False)
+        return fig
+    y = axis_rows(m)
+    fig.add_heatmap(
+        z=m.z,
+        x=m.names,
+        y=y,
+        text=m.text,
+        texttemplate="%{text}",
+        textfont={"size": 13},
+        colorscale=_colourscale(),
+        zmin=0,
+        zmax=2,
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        hoverinfo="skip",
+        name="roles",
+    )
+    xs, y0, y1, custom, hover = [], [], [], [], []
+    for i, row in enumerate(m.rows.itertuples()):
+        for j, code in enumerate(m.columns):
+            xs.append(m.names[j]), y0.append(y[0][i]), y1.append(y[1][i])
+            custom.append([row.area, code]), hover.append(m.hover[i][j])
+    fig.add_scatter(
+        x=xs,
+        y=[y0, y1],
+        mode="markers",
+        marker={"size": 24, "color": "rgba(0,0,0,0)", "symbol": "square"},
+        customdata=custom,
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        name="cells",
+    )
+    annotations = [
+        {
+            "text": f"<i>{NOT_ON_RECORD}</i>: no source names a coordinator",
+            "x": 0.5,
+            "xref": "paper",
+            "y": i,
+            "yref": "y",
+            "showarrow": False,
+            "font": {"size": 12, "color": "#555555"},
+        }
+        for i, row in enumerate(m.rows.itertuples())
+        if not row.on_record
+    ]
+    annotations.append(
+        {
+            "text": "<b>C</b> = coordinator (dark) · <b>co</b> = co-coordinator (light)<br>"
+            f"blank row: {NOT_ON_RECORD}<br>" + source,
+            "showarrow": False,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -12,
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "font": {"size": 12, "color": "#555555"},
+        }
+    )
+    fig.update_yaxes(autorange="reversed", showgrid=False, showdividers=True, dividercolor="#555555", dividerwidth=1.5)
+    fig.update_xaxes(side="top", tickangle=-40, showgrid=False)
+    fig.update_layout(
+        title={"text": f"Coordinators and co-coordinators as of {m.year}", "y": 0.995, "yanchor": "top", "x": 0},
+        height=max(320, 200 + 40 * n_rows),
+        width=min(MAX_WIDTH, 600 + 56 * n_cols),  # narrow selections keep square-ish cells
+        margin={"l": 10, "r": 10, "t": 120, "b": 80},
+        plot_bgcolor="#FFFFFF",
+        dragmode=False,
+        annotations=annotations,
+    )
+    return fig
+
+
+def roles_bar_figure(per_country: pd.DataFrame, year: int) -> go.Figure:
+    """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
+    fig = go.Figure()
+    for role in ROLES:
+        fig.add_bar(
+            y=per_country["country"],
+            x=per_country[role],
+            name=role,
+            orientation="h",
+            marker={"color": ROLE_COLOURS[role], "line": {"color": "#555555", "width": 0.5}},
+            hovertemplate="%{y}: %{x} " + role + " role(s)<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        title=f"Roles per country, {year}",
+        height=max(220, 110 + 26 * len(per_country)),
+        yaxis={"autorange": "reversed"},
+        xaxis={"dtick": 1, "title": "priority areas"},
+        legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
+        margin={"l": 10, "r": 10, "t": 70, "b": 40},
+    )
+    if per_country.empty:
+        fig.add_annotation(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    return fig
+
+
+def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:
+    """Per dimension, one plain sentence per area: 'Agriculture: China (coordinator)',
+    'Combating illicit drugs: not on record'. For screen readers and copying."""
+    out: list[tuple[str, list[str]]] = []
+    by_area = {a: g for a, g in m.cells.groupby("area", sort=False)} if not m.cells.empty else {}
+    order = {c: i for i, c in enumerate(m.columns)}
+    for _dim, rows in m.rows.groupby("dimension", sort=False):
+        lines = []
+        for row in rows.itertuples():
+            if not row.on_record:
+                lines.append(f"{row.area_name}: {NOT_ON_RECORD}")
+                continue
+            g = by_area.get(row.area)
+            if g is None:
+                lines.append(f"{row.area_name}: none of the chosen countries")
+                continue
+            g = g.assign(_r=g["role"].map(ROLE_Z), _c=g["iso3"].map(order)).sort_values(["_r", "_c"], ascending=[False, True])
+            who = ", ".join(f"{r.country} ({r.role}{', start date not known' if r.undated else ''})" for r in g.itertuples())
+            lines.append(f"{row.area_name}: {who}")
+        out.append((short_dimension(rows["dimension_name"].iloc[0]), lines))
+    return out
+
+
+def holders_sentence(ds: Dataset, year: int) -> str:
+    """How many member states hold a role in `year`, and (for 2017) why that differs from the
+    seed article's count."""
+    roles = active_roles(ds, year)
+    held = roles["iso3"].nunique()
+    undated = roles.loc[roles["undated"], "iso3"].nunique()
+    members = int((ds.members["accession_date"] <= pd.Timestamp(year, 12, 31)).sum())
+    text = (
+        f"In {year}, {held} countr{'y' if held == 1 else 'ies'} held a coordinator or co-coordinator role on record, "
+        f"in {roles['area'].nunique()} of {len(ds.priority_areas)} priority areas "
+        f"(CICA had {members} member states by the end of {year})."
+    )
+    if undated:
+        text += (
+            f" This includes {undated} countr{'y' if undated == 1 else 'ies'} listed by an undated source, counted in every year."
+        )
+    if year == SEED_YEAR and held != SEED_COUNT:
+        text += (
+            f" The October 2017 article by the Secretariat's Executive Director says {SEED_COUNT} countries were "
+            "coordinators or co-coordinators then, counting every priority area; this record holds only the roles "
+            f"that a source names and dates to {year} or earlier (or lists without a date), so {held} is what the data shows."
+        )
+    return text
+
+
+def role_table(m: Matrix) -> pd.DataFrame:
+    """The roles shown, with their periods and sources, for a table with a link column."""
+    c = m.cells
+    if c.empty:
+        return pd.DataFrame(columns=["dimension", "area", "country", "role", "period", "link", "source", "notes"])
+    url = c["source_url"].where(c["source_url"].str.startswith("http"))
+    out = pd.DataFrame(
+        {
+            "dimension": c["dimension_name"].map(short_dimension),
+            "area": c["area_name"],
+            "country": c["country"],
+            "role": c["role"],
+            "period": c["all_periods"],
+            "link": url,
+            "source": c["source_url"],
+            "notes": c["notes"],
+        }
+    )
+    area_pos = {a: i for i, a in enumerate(m.rows["area"])}
+    col_pos = {k: i for i, k in enumerate(m.columns)}
+    key = c["area"].map(area_pos) * 1000 + c["iso3"].map(col_pos)
+    return out.loc[key.sort_values().index].reset_index(drop=True)
+
+
+def cell_choices(m: Matrix) -> list[tuple[str, str]]:
+    """(area, iso3) of every filled cell, in matrix order: the options for 'open a cell'."""
+    out = []
+    for i, row in enumerate(m.rows.itertuples()):
+        for j, code in enumerate(m.columns):
+            if m.z[i][j]:
+                out.append((row.area, code))
+    return out
+
+
+def country_options(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
+    """Member states by name for the country filter, plus any other state a link named."""
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names.update({c: country_name(c) for c in chosen if c not in names})
+    return dict(sorted(names.items(), key=lambda kv: kv[1]))
+
+
+def cell_label(m: Matrix, cell: tuple[str, str] | None) -> str:
+    """'Agriculture · China' for the cell picker; a prompt when nothing is chosen."""
+    if cell is None:
+        return "Choose an area and country…"
+    areas = dict(zip(m.rows["area"], m.rows["area_name"]))
+    names = dict(zip(m.columns, m.names))
+    return f"{areas.get(cell[0], cell[0])} · {names.get(cell[1], cell[1])}"

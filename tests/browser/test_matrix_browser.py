@@ -1,0 +1,43 @@
+"""The matrix in a real browser: reached from the app's navigation and from a shared link,
+the heatmap and its legend show, and nothing is fetched from outside."""
+
+from __future__ import annotations
+
+
+def _chart_text(page) -> str:
+    chart = page.locator(".js-plotly-plot").first
+    chart.wait_for()
+    return chart.inner_text()
+
+
+def test_matrix_default_and_filtered(server, watched):
+    page = watched.page
+    page.set_viewport_size({"width": 1400, "height": 2400})
+    page.goto(server + "/")
+    watched.settle()
+    page.get_by_role("link", name="Who coordinates what").first.click()
+    watched.settle()
+    assert page.url.rstrip("/").endswith("/matrix")
+    text = _chart_text(page)
+    assert "Coordinators and co-coordinators as of" in text
+    assert "C = coordinator" in text
+    assert "not on record" in text
+    assert "China" in text
+    assert page.get_by_text("Combating illicit drugs: not on record").is_visible()
+    watched.shot("matrix-default")
+
+    page.goto(server + "/matrix?year=2017&dimension=economic&dimension=environmental")
+    watched.settle()
+    text = _chart_text(page)
+    assert "as of 2017" in text
+    assert "Agriculture" in text and "Combating terrorism" not in text
+    assert page.get_by_text("14 countries").first.is_visible()
+    # clicking a cell (the invisible marker over Russia x SMEs) leads to the events and profile links
+    page.locator(".js-plotly-plot .scatterlayer .point").nth(1).click(force=True)
+    watched.settle()
+    events = page.get_by_role("link", name="Events: Development of small and medium-sized enterprises · Russia")
+    events.wait_for(timeout=10_000)
+    assert "area=smes" in events.get_attribute("href") and "country=RUS" in events.get_attribute("href")
+    watched.shot("matrix-2017-filtered")
+    assert watched.errors == []
+    assert watched.external == []

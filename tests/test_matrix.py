@@ -1,0 +1,248 @@
+"""The matrix's pure functions on the fixture data (tests/fixtures/data/coordinators.csv):
+
+mp-general KAZ coordinator 2017-, TUR co-coordinator 2021-; tourism THA coordinator 2015 to
+31 Dec 2019; transport-corridors CHN and KWT co-coordinators 2021-06-23-; human-general KAZ
+coordinator 2007 to 2020; no role for terrorism, illicit-drugs, environmental-protection.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pandas as pd
+import pytest
+
+from cica_dash import matrix as mx
+from cica_dash.data import Dataset
+
+ROWS = ["mp-general", "terrorism", "illicit-drugs", "tourism", "transport-corridors", "environmental-protection", "human-general"]
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (1995, set()),
+        (2016, {("tourism", "THA", "coordinator"), ("human-general", "KAZ", "coordinator")}),
+        (
+            2019,
+            {("mp-general", "KAZ", "coordinator"), ("tourism", "THA", "coordinator"), ("human-general", "KAZ", "coordinator")},
+        ),
+        # tourism ended 31 Dec 2019; human-general's until (2020, year precision) still counts in 2020
+        (2020, {("mp-general", "KAZ", "coordinator"), ("human-general", "KAZ", "coordinator")}),
+        (
+            2021,
+            {
+                ("mp-general", "KAZ", "coordinator"),
+                ("mp-general", "TUR", "co-coordinator"),
+                ("transport-corridors", "CHN", "co-coordinator"),
+                ("transport-corridors", "KWT", "co-coordinator"),
+            },
+        ),
+    ],
+)
+def test_active_roles_by_year(fixture_dataset, year, expected):
+    roles = mx.active_roles(fixture_dataset, year)
+    assert set(zip(roles["area"], roles["iso3"], roles["role"])) == expected
+
+
+def test_catalogue_rows_keep_every_area_in_dimension_order(fixture_dataset):
+    rows = mx.catalogue_rows(fixture_dataset)
+    assert list(rows["area"]) == ROWS
+    assert rows["label"].iloc[3] == "Economic · Tourism"
+    assert rows["label"].iloc[1] == "New challenges and threats · Combating terrorism"
+    assert list(mx.catalogue_rows(fixture_dataset, ("economic",))["area"]) == ["tourism", "transport-corridors"]
+
+
+def test_matrix_2021(fixture_dataset):
+    m = mx.build_matrix(fixture_dataset, 2021)
+    assert list(m.rows["area"]) == ROWS
+    assert m.columns == ["KAZ", "CHN", "KWT", "TUR"]  # one role each: the coordinator first, then by name
+    assert m.names == ["Kazakhstan", "China", "Kuwait", "Türkiye"]
+    assert m.z == [
+        [2, 0, 0, 1],
+        [None] * 4,  # terrorism: not on record, left unfilled
+        [None] * 4,  # illicit drugs
+        [None] * 4,  # tourism: Thailand's role ended in 2019
+        [0, 1, 1, 0],  # two co-coordinators share the row
+        [None] * 4,
+        [None] * 4,  # human: Kazakhstan's role ended in 2020
+    ]
+    assert m.text[0] == ["C", "", "", "co"]
+    assert m.text[4] == ["", "co", "co", ""]
+    assert list(m.rows["on_record"]) == [True, False, False, False, True, False, False]
+    assert "Türkiye: <b>co-coordinator</b>" in m.hover[0][3]
+    assert "co-coordinator (on record from 23 Jun 2021)" in m.hover[4][1]
+    assert "Source: https://example.org/coord" in m.hover[4][1]
+    assert "not on record" in m.hover[1][0]
+
+
+def test_ended_role_is_absent_and_year_changes_the_matrix(fixture_dataset):
+    m2018 = mx.build_matrix(fixture_dataset, 2018)
+    assert m2018.columns == ["KAZ", "THA"]
+    assert m2018.z[ROWS.index("tourism")] == [0, 2]
+    assert m2018.hover[ROWS.index("tourism")][1].endswith(
+        "coordinator (on record from 2015 until 31 Dec 2019)<br>Source: https://example.org/coord"
+    )
+    m2020 = mx.build_matrix(fixture_dataset, 2020)
+    assert m2020.columns == ["KAZ"]
+    assert m2020.z[ROWS.index("tourism")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("order", "countries", "expected"),
+    [
+        ("roles", (), ["KAZ", "CHN", "KWT", "TUR"]),
+        ("name", (), ["CHN", "KAZ", "KWT", "TUR"]),
+        ("roles", ("THA", "TUR", "KAZ"), ["KAZ", "TUR", "THA"]),  # a chosen country with no role comes last
+        ("name", ("THA", "TUR", "KAZ"), ["KAZ", "THA", "TUR"]),
+    ],
+)
+def test_column_order(fixture_dataset, order, countries, expected):
+    assert mx.build_matrix(fixture_dataset, 2021, countries=countries, order=order).columns == expected
+
+
+def test_roles_per_country_orders_by_total_then_coordinator_then_name(fixture_dataset):
+    per = mx.roles_per_country(mx.active_roles(fixture_dataset, 2019))
+    assert per.to_dict("records") == [
+        {"iso3": "KAZ", "country": "Kazakhstan", "coordinator": 2, "co-coordinator": 0, "total": 2},
+        {"iso3": "THA", "country": "Thailand", "coordinator": 1, "co-coordinator": 0, "total": 1},
+    ]
+    assert list(mx.roles_per_country(mx.active_roles(fixture_dataset, 1995)).columns) == [
+        "iso3",
+        "country",
+        "coordinator",
+        "co-coordinator",
+        "total",
+    ]
+
+
+def test_dimension_sentences(fixture_dataset):
+    m = mx.build_matrix(fixture_dataset, 2021)
+    assert mx.dimension_sentences(m) == [
+        ("Military-political", ["Military-political dimension (as a whole): Kazakhstan (coordinator), Türkiye (co-coordinator)"]),
+        ("New challenges and threats", ["Combating terrorism: not on record", "Combating illicit drugs: not on record"]),
+        ("Economic", ["Tourism: not on record", "Transport corridors: China (co-coordinator), Kuwait (co-coordinator)"]),
+        ("Environmental", ["Environmental protection: not on record"]),
+        ("Human", ["Human dimension (as a whole): not on record"]),
+    ]
+    only_tur = mx.build_matrix(fixture_dataset, 2021, dimensions=("economic",), countries=("TUR",))
+    assert mx.dimension_sentences(only_tur) == [
+        ("Economic", ["Tourism: not on record", "Transport corridors: none of the chosen countries"])
+    ]
+
+
+def _undated(ds: Dataset) -> Dataset:
+    c = ds.coordinators.copy()
+    c.loc[c["area"].eq("transport-corridors") & c["iso3"].eq("KWT"), ["since", "since_precision"]] = [pd.NaT, pd.NA]
+    return dataclasses.replace(ds, tables={**ds.tables, "coordinators": c})
+
+
+def test_undated_role_counts_in_every_year_and_says_so(fixture_dataset):
+    ds = _undated(fixture_dataset)
+    roles = mx.active_roles(ds, 1995)
+    assert list(zip(roles["iso3"], roles["undated"], roles["period"])) == [("KWT", True, "on record, start date not known")]
+    m = mx.build_matrix(ds, 1995)
+    assert m.columns == ["KWT"]
+    assert "start date not known" in m.hover[ROWS.index("transport-corridors")][0]
+    assert mx.dimension_sentences(m)[2][1][1] == "Transport corridors: Kuwait (co-coordinator, start date not known)"
+    assert "This includes 1 country listed by an undated source" in mx.holders_sentence(ds, 1995)
+
+
+@pytest.mark.parametrize(
+    ("year", "start", "seed"),
+    [
+        (
+            2017,
+            "In 2017, 2 countries held a coordinator or co-coordinator role on record, in 3 of 7 priority areas "
+            "(CICA had 5 member states by the end of 2017).",
+            True,
+        ),
+        (
+            2021,
+            "In 2021, 4 countries held a coordinator or co-coordinator role on record, in 2 of 7 priority areas "
+            "(CICA had 5 member states by the end of 2021).",
+            False,
+        ),
+    ],
+)
+def test_holders_sentence_explains_the_seed_count_in_2017(fixture_dataset, year, start, seed):
+    text = mx.holders_sentence(fixture_dataset, year)
+    assert text.startswith(start)
+    assert ("says 14 countries" in text) is seed
+
+
+def test_real_data_2017_differs_from_the_seed_and_says_why(real_dataset):
+    text = mx.holders_sentence(real_dataset, 2017)
+    held = mx.active_roles(real_dataset, 2017)["iso3"].nunique()
+    assert held != 14
+    assert f"so {held} is what the data shows" in text
+
+
+def test_two_roles_of_one_country_in_a_year_show_the_later_and_list_both(real_dataset):
+    m = mx.build_matrix(real_dataset, 2023)
+    i = list(m.rows["area"]).index("human-general")
+    j = m.columns.index("KAZ")
+    assert m.z[i][j] == 1
+    assert "coordinator (on record from 17 Oct 2007 until Mar 2023); co-coordinator (on record from Mar 2023)" in m.hover[i][j]
+
+
+def test_role_table_and_cell_choices(fixture_dataset):
+    m = mx.build_matrix(fixture_dataset, 2021)
+    t = mx.role_table(m)
+    assert list(zip(t["area"], t["country"], t["role"])) == [
+        ("Military-political dimension (as a whole)", "Kazakhstan", "coordinator"),
+        ("Military-political dimension (as a whole)", "Türkiye", "co-coordinator"),
+        ("Transport corridors", "China", "co-coordinator"),
+        ("Transport corridors", "Kuwait", "co-coordinator"),
+    ]
+    assert set(t["link"]) == {"https://example.org/coord"}
+    assert mx.cell_choices(m) == [
+        ("mp-general", "KAZ"),
+        ("mp-general", "TUR"),
+        ("transport-corridors", "CHN"),
+        ("transport-corridors", "KWT"),
+    ]
+    assert mx.cell_label(m, ("transport-corridors", "KWT")) == "Transport corridors · Kuwait"
+    assert mx.cell_label(m, None) == "Choose an area and country…"
+
+
+def test_matrix_figure_has_symbols_grouped_rows_and_a_legend(fixture_dataset):
+    fig = mx.matrix_figure(mx.build_matrix(fixture_dataset, 2021))
+    heat, cells = fig.data
+    assert (heat.type, cells.type) == ("heatmap", "scatter")
+    assert list(heat.x) == ["Kazakhstan", "China", "Kuwait", "Türkiye"]
+    assert list(heat.y[0])[:2] == ["Military-<br>political", "New challenges<br>and threats"]
+    assert (heat.zmin, heat.zmax, heat.showscale) == (0, 2, False)
+    colours = [c[1] for c in heat.colorscale]
+    assert colours == ["#F2F2F2", "#F2F2F2", "#56B4E9", "#56B4E9", "#003F63", "#003F63"]
+    assert [list(c) for c in cells.customdata[:4]] == [["mp-general", c] for c in ["KAZ", "CHN", "KWT", "TUR"]]
+    notes = [a.text for a in fig.layout.annotations]
+    assert sum("not on record</i>: no source" in t for t in notes) == 5
+    assert "<b>C</b> = coordinator" in notes[-1]
+    assert fig.layout.title.text == "Coordinators and co-coordinators as of 2021"
+    json.loads(fig.to_json())  # serialisable for st.plotly_chart
+
+
+def test_empty_selection_gives_a_labelled_empty_figure(fixture_dataset):
+    fig = mx.matrix_figure(mx.build_matrix(fixture_dataset, 1995))
+    assert fig.data == ()
+    assert fig.layout.annotations[0].text == "No roles on record for this selection"
+    bars = mx.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 1995)), 1995)
+    assert bars.layout.annotations[0].text == "No roles on record"
+
+
+def test_roles_bar_figure_stacks_the_two_roles(fixture_dataset):
+    fig = mx.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 2021)), 2021)
+    assert [t.name for t in fig.data] == ["coordinator", "co-coordinator"]
+    assert fig.layout.barmode == "stack"
+    assert list(fig.data[0].y) == ["Kazakhstan", "China", "Kuwait", "Türkiye"]
+    assert list(fig.data[0].x) == [1, 0, 0, 0] and list(fig.data[1].x) == [0, 1, 1, 1]
+    assert fig.data[0].marker.color == "#003F63"
+
+
+def test_real_data_matrix_keeps_areas_without_a_coordinator(real_dataset):
+    m = mx.build_matrix(real_dataset, 2026)
+    missing = set(m.rows.loc[~m.rows["on_record"], "area"])
+    assert {"illicit-drugs", "energy-security", "information-technology", "finance"} == missing
+    assert len(m.rows) == len(real_dataset.priority_areas)
