@@ -30,7 +30,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.browser
 
 
 def _free_port() -> int:
