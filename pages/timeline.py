@@ -1,6 +1,88 @@
-"""Placeholder until the page lands."""
+"""Timeline: from the 1992 proposal at the UN General Assembly to today, in lanes."""
+
+from datetime import date
 
 import streamlit as st
 
-st.title("timeline")
-st.info("This page is being built.")
+from cica_dash.state import TimelineState
+from cica_dash.timeline import (
+    LANES,
+    PRESET_CUSTOM,
+    PRESETS,
+    filter_items,
+    member_growth,
+    preset_of,
+    range_for,
+    readable_list,
+    timeline_figure,
+    timeline_items,
+    x_window,
+)
+from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, safe_markdown, url_state, write_url
+
+ds, vocab = dataset()
+today = date.today()
+first, last = vocab.first_year, vocab.last_year
+state = url_state(
+    TimelineState,
+    vocab,
+    "timeline",
+    {
+        "timeline.preset": lambda s: preset_of(s.year_from, s.year_to),
+        "timeline.years": lambda s: (s.year_from or first, s.year_to or last),
+        "timeline.category": lambda s: list(s.category),
+        "timeline.country": lambda s: list(s.country),
+    },
+)
+
+
+def _preset_changed() -> None:
+    # a preset moves the slider to its years; "Everything" to the full range
+    lo, hi = range_for(st.session_state["timeline.preset"], st.session_state["timeline.years"], first, last)
+    if st.session_state["timeline.preset"] != PRESET_CUSTOM:
+        st.session_state["timeline.years"] = (lo or first, hi or last)
+
+
+def _years_changed() -> None:
+    lo, hi = st.session_state["timeline.years"]
+    st.session_state["timeline.preset"] = preset_of(*range_for(PRESET_CUSTOM, (lo, hi), first, last))
+
+
+st.title("Timeline")
+st.markdown(
+    "From Kazakhstan's proposal at the UN General Assembly on 5 October 1992 to today: chairmanships, "
+    "summits, ministerial meetings, accessions, founding documents, institutions and partnerships. "
+    "Point at an item for what was decided and its source; drag across the chart to zoom."
+)
+left, right = st.columns([2, 3])
+preset = left.radio("Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=_preset_changed)
+years = right.slider("Years", first, last, key="timeline.years", on_change=_years_changed)
+left, right = st.columns(2)
+cats = left.multiselect("Categories", list(LANES), key="timeline.category", format_func=LANES.get, placeholder="All")
+countries = right.multiselect(
+    "Countries", list(vocab.countries), key="timeline.country", format_func=vocab.countries.get, placeholder="All"
+)
+lo, hi = range_for(preset, years, first, last)
+state = state.replace(year_from=lo, year_to=hi, category=tuple(cats), country=tuple(countries))
+write_url(state, "timeline")
+
+items = timeline_items(ds, today)
+shown = filter_items(items, state.year_from, state.year_to, state.category, state.country)
+safe_markdown(f"Showing {len(shown)} item{'s' if len(shown) != 1 else ''}: {state.describe(vocab)}.")
+if shown.empty:
+    st.info("Nothing on the timeline matches these filters. Widen the years or clear a category or country.")
+else:
+    window = x_window(state.year_from, state.year_to, today, shown)
+    fig = timeline_figure(shown, member_growth(ds.members), today, window, title=f"CICA timeline, {state.describe(vocab)}")
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch")
+    st.subheader("The same items as a list")
+    st.dataframe(
+        readable_list(shown),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "Decided or adopted": st.column_config.TextColumn(width="large"),
+        },
+    )
+footer(ds)
