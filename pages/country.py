@@ -1,6 +1,63 @@
-"""Placeholder until the page lands."""
+"""Country profile: everything the record says about one member or observer state, with its sources."""
 
 import streamlit as st
 
-st.title("country")
-st.info("This page is being built.")
+from cica_dash import membership as mb
+from cica_dash.state import CountryState
+from cica_dash.ui import dataset, footer, safe_markdown, url_state, write_url
+
+LINK = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)")
+ds, vocab = dataset()
+state = url_state(CountryState, vocab, "country", {"country.pick": lambda s: s.country})
+
+st.title("Country profile")
+pick = st.selectbox(
+    "Country",
+    list(vocab.countries),
+    format_func=lambda c: f"{vocab.countries[c]} ({c})",
+    placeholder="Choose a country",
+    key="country.pick",
+)
+write_url(state.replace(country=pick), "country")
+if not pick:
+    st.info("Choose a member or observer state above to see its profile.", icon=":material/flag:")
+    footer(ds)
+    st.stop()
+
+p = mb.country_profile(ds, pick)
+st.header(p.name)
+safe_markdown(mb.profile_summary(p))
+c = st.columns(4)
+c[0].metric("Status", p.status.capitalize())
+c[1].metric("Chairmanships", len(p.chairmanships))
+c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
+c[3].metric("Events hosted", len(p.events))
+links = st.columns(3)
+links[0].page_link("pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3})
+links[1].page_link(
+    "pages/timeline.py", label=f"Timeline for {p.name}", icon=":material/timeline:", query_params={"country": p.iso3}
+)
+links[2].page_link("pages/map.py", label="Back to the member map", icon=":material/public:")
+
+
+def section(title: str, frame, empty: str, **config) -> None:
+    st.subheader(title)
+    if frame.empty:
+        st.caption(empty)
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source": LINK, **config})
+
+
+section(
+    "Chairmanships",
+    p.chairmanships,
+    "Has not chaired CICA.",
+    From=st.column_config.NumberColumn(format="%d"),
+    To=st.column_config.NumberColumn(format="%d"),
+)
+section("Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
+section("Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
+section("Events hosted", p.events, "No event hosted on record.")
+section("Milestones that concern it", p.milestones, "No milestone names it.")
+section("Every source used on this page", p.sources, "No sources.")
+footer(ds)

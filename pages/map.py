@@ -1,6 +1,80 @@
-"""Placeholder until the page lands."""
+"""Member map: who belonged to CICA as of a year, how it grew, and who has chaired it."""
 
 import streamlit as st
 
-st.title("map")
-st.info("This page is being built.")
+from cica_dash import map_figures as mf
+from cica_dash import membership as mb
+from cica_dash.state import MapState
+from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, url_state, write_url
+
+ds, vocab = dataset()
+MAP_CONFIG = {**PLOTLY_CONFIG, **mf.CONFIG_NO_SCROLL_ZOOM}
+state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
+
+st.title("Member map")
+st.markdown(
+    "Member states are dark, observer states light, former observers grey. A year means *as of 31 December* "
+    "of that year; a date known only to the month or year is shown that way. Click a state, or choose it "
+    "below, to open its profile."
+)
+year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
+write_url(state.replace(year=None if year == vocab.last_year else year), "map")
+
+status = mb.status_as_of(ds, year)
+n = mb.counts(status)
+known = frozenset(status["iso3"])
+c = st.columns(3)
+c[0].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
+c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
+c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
+event = st.plotly_chart(
+    mf.choropleth(status, year),
+    config=MAP_CONFIG,
+    on_select="rerun",
+    selection_mode="points",
+    key="map.choropleth",
+    width="stretch",
+)
+picked = mb.selected_country(event.selection.points, known)
+if picked:
+    st.switch_page("pages/country.py", query_params={"country": picked})
+left, right = st.columns([2, 1], vertical_alignment="bottom")
+right.caption("The map shows Asia and its neighbours; every state, wherever it lies, is in the list below.")
+choice = left.selectbox(
+    "Open a country profile",
+    list(status["iso3"]),
+    index=None,
+    format_func=dict(zip(status["iso3"], status["name"])).get,
+    placeholder="Choose a state",
+    key="map.open",
+)
+if choice:
+    st.switch_page("pages/country.py", query_params={"country": choice})
+st.plotly_chart(mf.step_chart(mb.member_steps(ds), year, vocab.last_year), config=PLOTLY_CONFIG, width="stretch")
+
+st.subheader(f"Member and observer states as of {year}")
+st.dataframe(
+    mb.member_list(status),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+        "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
+    },
+)
+
+st.subheader("Watch it grow")
+st.plotly_chart(
+    mf.growth_animation(mb.status_by_year(ds, range(vocab.first_year, vocab.last_year + 1)), year),
+    config=MAP_CONFIG,
+    width="stretch",
+    key="map.animation",
+)
+
+st.subheader("Chairmanship hand-overs")
+st.pydeck_chart(mf.chair_deck(mb.chair_handovers(ds), mb.chair_terms(ds)), height=460)
+st.caption(
+    "Arcs join the capitals of successive chairing states, in order (orange end: outgoing chair). "
+    "Hover an arc or a capital for the dates. Source: chairmanships.csv."
+)
+footer(ds)

@@ -1,0 +1,359 @@
+"""Figures of the member map page: the choropleth, its growth animation, the step chart, the chair arcs.
+
+Figure builders take computed tables and return plotly Figures or a pydeck Deck;
+nothing here reads data or Streamlit state. Every figure works offline: plotly's
+country shapes come from the shipped topojson (see cica_dash.ui.PLOTLY_CONFIG).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from cica_dash.deck import offline_deck
+from cica_dash.membership import STATUSES, year_end
+from cica_dash.palette import STATUS_COLOURS, TIMELINE_COLOURS, hex_to_rgb
+
+# The CICA region: Egypt and the eastern Mediterranean to Japan, Russia's north coast to Indonesia.
+REGION_LON = (22.0, 154.0)
+REGION_LAT = (-11.0, 78.0)
+SOURCE_NOTE = "Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list."
+
+# Capital cities of the states that have chaired CICA (geography, not CICA facts).
+CAPITALS: dict[str, tuple[str, float, float]] = {
+    "KAZ": ("Astana", 51.1694, 71.4491),
+    "TUR": ("Ankara", 39.9334, 32.8597),
+    "CHN": ("Beijing", 39.9042, 116.4074),
+    "TJK": ("Dushanbe", 38.5598, 68.7870),
+    "AZE": ("Baku", 40.4093, 49.8671),
+}
+
+
+STATUS_LABELS = {
+    "founding member": "Founding member",
+    "member": "Member",
+    "observer": "Observer state",
+    "former observer": "Former observer",
+}
+# scroll wheel scrolls the page, not the map (zoom with the mode bar or by double click)
+CONFIG_NO_SCROLL_ZOOM = {"scrollZoom": False}
+HOVER = (
+    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}"
+    "<br><i>Source: %{customdata[4]}</i><extra></extra>"
+)
+
+
+def _geo() -> dict:
+    return dict(
+        scope="world",
+        resolution=50,
+        projection=dict(type="natural earth"),
+        lonaxis=dict(range=list(REGION_LON)),
+        lataxis=dict(range=list(REGION_LAT)),
+        showland=True,
+        landcolor="#F2F2F2",
+        showcountries=True,
+        countrycolor="#BBBBBB",
+        showcoastlines=True,
+        coastlinecolor="#999999",
+        showocean=True,
+        oceancolor="#FFFFFF",
+        showframe=False,
+        bgcolor="rgba(0,0,0,0)",
+    )
+
+
+def _customdata(rows: pd.DataFrame) -> list[list[str]]:
+    def esc(v: object) -> str:
+        return html.escape("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
+
+    out = []
+    for _, r in rows.iterrows():
+        founding = "Founding member (signed the 2002 Almaty Act)" if r["founding"] else "Not a founding member"
+        out.append([esc(r["name"]), esc(STATUS_LABELS[r["status"]]), esc(r["since_text"]), founding, esc(r["source"])])
+    return out
+
+
+def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropleth]:
+    """One trace per status, lightest first so the members are drawn on top; all four always
+    present (possibly empty) so that animation frames line up."""
+    traces = []
+    for key in reversed(STATUSES):
+        rows = status[status["status"].eq(key)]
+        colour = STATUS_COLOURS[key]
+        traces.append(
+            go.Choropleth(
+                locations=list(rows["iso3"]),
+                z=[1] * len(rows),
+                locationmode="ISO-3",
+                colorscale=[[0, colour], [1, colour]],
+                zmin=0,
+                zmax=1,
+                showscale=False,
+                marker=dict(line=dict(color="#FFFFFF", width=0.6)),
+                customdata=_customdata(rows),
+                hovertemplate=HOVER,
+                name=f"{STATUS_LABELS[key]} ({len(rows)})",
+                meta=key,
+                showlegend=legend,
+                legendrank={k: i for i, k in enumerate(STATUSES)}[key],
+            )
+        )
+    return traces
+
+
+def _finish(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        geo=_geo(),
+        height=height,
+        margin=dict(l=0, r=0, t=80, b=30),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
+        annotations=[
+            dict(
+                text=SOURCE_NOTE,
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                xanchor="left",
+                yanchor="top",
+                yshift=-4,
+                showarrow=False,
+                font=dict(size=11, color="#555555"),
+            )
+        ],
+    )
+    return fig
+
+
+def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
+    """Members dark, observers light, former observers lighter still, as of the end of `year`."""
+    fig = go.Figure(_status_traces(status))
+    _finish(fig, f"CICA member and observer states as of 31 December {year}")
+    if status.empty:
+        fig.add_annotation(
+            text=f"No member or observer state on record as of {year}",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font=dict(size=16, color="#333333"),
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    return fig
+
+
+def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) -> go.Figure:
+    """The same map with one animation frame per year and a play button (runs in the browser only)."""
+    years = sorted(frames)
+    if not years:
+        return choropleth(pd.DataFrame(columns=["iso3", "status"]), start or 0)
+    start = start if start in frames else years[-1]
+    fig = go.Figure(
+        data=_status_traces(frames[start]),
+        frames=[go.Frame(name=str(y), data=_status_traces(frames[y])) for y in years],
+    )
+    _finish(fig, "CICA's growth, year by year (press ▶ to play)", height=560)
+    step_args = dict(mode="immediate", frame=dict(duration=450, redraw=True), transition=dict(duration=0))
+    fig.update_layout(
+        margin=dict(l=0, r=0, t=80, b=150),
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                x=0,
+                y=-0.02,
+                xanchor="left",
+                yanchor="top",
+                pad=dict(t=30, r=8),
+                showactive=False,
+                buttons=[
+                    dict(label="▶ Play", method="animate", args=[None, {**step_args, "fromcurrent": False}]),
+                    dict(label="❚❚ Pause", method="animate", args=[[None], dict(mode="immediate", frame=dict(duration=0))]),
+                ],
+            )
+        ],
+        sliders=[
+            dict(
+                active=years.index(start),
+                x=0.2,
+                len=0.8,
+                y=-0.02,
+                yanchor="top",
+                pad=dict(t=30),
+                currentvalue=dict(prefix="As of 31 Dec ", font=dict(size=13), xanchor="right", offset=12),
+                steps=[dict(label=str(y), method="animate", args=[[str(y)], step_args]) for y in years],
+            )
+        ],
+    )
+    fig.layout.annotations[0].update(yshift=-125)
+    return fig
+
+
+def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
+    """Member count over time; each step labelled with who joined. A step whose date is known only
+    to the year or month is shaded over that whole period."""
+    fig = go.Figure()
+    end = year_end(last_year)
+    if steps.empty:
+        fig.add_annotation(text="No accessions on record", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False)
+    else:
+        x = [pd.Timestamp(year=1992, month=1, day=1), *steps["date"], end]
+        y = [0, *steps["count"], int(steps["count"].iloc[-1])]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                line=dict(shape="hv", color=STATUS_COLOURS["member"], width=2.5),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+        hover = [
+            f"<b>{html.escape(r['date_text'])}</b>: {html.escape(r['names'])}<br>{r['count']} members"
+            for _, r in steps.iterrows()
+        ]
+        positions = ["top right" if i == 0 else "top left" if i % 2 else "bottom right" for i in range(len(steps))]
+        fig.add_trace(
+            go.Scatter(
+                x=steps["date"],
+                y=steps["count"],
+                mode="markers+text",
+                marker=dict(color=STATUS_COLOURS["founding member"], size=7),
+                text=list(steps["label"]),
+                textposition=positions,
+                textfont=dict(size=10, color="#333333"),
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+                name="accessions",
+            )
+        )
+        for _, r in steps[steps["date_precision"].ne("day")].iterrows():
+            fig.add_vrect(
+                x0=r["date"],
+                x1=r["period_end"] + pd.Timedelta(days=1),
+                fillcolor=STATUS_COLOURS["former observer"],
+                opacity=0.6,
+                line_width=0,
+                layer="below",
+            )
+    as_of = year_end(year)
+    fig.add_vline(x=as_of, line=dict(color="#333333", width=1, dash="dot"))
+    fig.add_annotation(
+        x=as_of, y=1, yref="paper", text=f"as of {year}", showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=11)
+    )
+    fig.update_layout(
+        title=dict(text="Member states over time", x=0, xanchor="left"),
+        height=360,
+        margin=dict(l=10, r=10, t=50, b=60),
+        xaxis=dict(range=[pd.Timestamp(year=1992, month=1, day=1), end], title=None),
+        yaxis=dict(title="members", rangemode="tozero", range=[0, 32]),
+        plot_bgcolor="#FFFFFF",
+    )
+    fig.add_annotation(
+        text="Shaded: date known only to the year or month. Source: members.csv.",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-40,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=10, color="#555555"),
+    )
+    return fig
+
+
+def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
+    """Arcs from each chair's capital to the next one's, in order, over country outlines (no tiles)."""
+    arcs = []
+    for i, r in enumerate(handovers.itertuples(), start=1):
+        a, b = CAPITALS.get(r.from_iso3), CAPITALS.get(r.to_iso3)
+        if a is None or b is None:
+            continue
+        arcs.append(
+            {
+                "from": [a[2], a[1]],
+                "to": [b[2], b[1]],
+                "middle": [(a[2] + b[2]) / 2, (a[1] + b[1]) / 2],
+                "order": str(i),
+                "tooltip": f"{i}. {r.tooltip}",
+            }
+        )
+    # labels stay ASCII: the TextLayer's default font atlas has no "ü"; the tooltips carry the names
+    caps = [
+        {
+            "position": [CAPITALS[r.iso3][2], CAPITALS[r.iso3][1]],
+            "label": f"{CAPITALS[r.iso3][0]} ({r.iso3})",
+            "tooltip": r.tooltip,
+        }
+        for r in terms.itertuples()
+        if r.iso3 in CAPITALS
+    ]
+    layers = [
+        pdk.Layer(
+            "ArcLayer",
+            data=arcs,
+            id="chair-handovers",
+            get_source_position="from",
+            get_target_position="to",
+            get_source_color=hex_to_rgb(TIMELINE_COLOURS["chairmanship"]) + [230],
+            get_target_color=hex_to_rgb(STATUS_COLOURS["founding member"]) + [230],
+            get_width=4,
+            get_height=0.25,
+            get_tilt=75,  # lean the arcs towards the ground so they read as curves from straight above
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=caps,
+            id="chair-capitals",
+            get_position="position",
+            get_fill_color=hex_to_rgb(STATUS_COLOURS["founding member"]) + [255],
+            get_line_color=[255, 255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1.5,
+            get_radius=60000,
+            radius_min_pixels=5,
+            radius_max_pixels=14,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            data=caps,
+            id="chair-capital-names",
+            get_position="position",
+            get_text="label",
+            get_size=13,
+            get_color=[30, 30, 30, 255],
+            get_pixel_offset=[0, 16],
+            get_text_anchor="'middle'",
+            get_alignment_baseline="'top'",
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            data=arcs,
+            id="chair-handover-order",
+            get_position="middle",
+            get_text="order",
+            get_size=14,
+            get_color=[30, 30, 30, 255],
+            background=True,
+            get_background_color=[255, 255, 255, 230],
+            background_padding=[4, 2],
+            font_weight=700,
+            pickable=True,
+        ),
+    ]
+    view = pdk.ViewState(latitude=38, longitude=75, zoom=2.3, pitch=0, min_zoom=1, max_zoom=8)
+    return offline_deck(layers, tooltip={"text": "{tooltip}"}, view=view)

@@ -1,0 +1,214 @@
+"""Unit tests of cica_dash.membership and cica_dash.map_figures: statuses as of a year, counts,
+dates at their precision, the growth steps, country profiles and the figures built from them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from cica_dash import map_figures as mf
+from cica_dash import membership as mb
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize(
+    ("year", "members", "founding", "observers", "former"),
+    [
+        (1992, 0, 0, 0, 0),
+        (1998, 0, 0, 0, 0),
+        (1999, 16, 16, 5, 0),
+        (2002, 16, 16, 10, 0),
+        (2006, 18, 16, 8, 0),  # Australia and Lebanon last listed in 2006: still observers that year
+        (2007, 18, 16, 6, 2),
+        (2017, 26, 16, 8, 2),
+        (2018, 27, 16, 7, 2),
+        (2022, 28, 16, 8, 2),
+        (2023, 28, 16, 9, 2),
+        (2026, 28, 16, 10, 2),  # Laos, start not on record, counts only now
+    ],
+)
+def test_counts_as_of_a_year_on_real_data(real_dataset, year, members, founding, observers, former):
+    got = mb.counts(mb.status_as_of(real_dataset, year, TODAY))
+    assert got == mb.Counts(members, founding, observers, former)
+
+
+def test_observer_without_a_start_date_counts_only_in_the_current_year(real_dataset):
+    s2025 = mb.status_as_of(real_dataset, 2025, TODAY)
+    s2026 = mb.status_as_of(real_dataset, 2026, TODAY)
+    assert "LAO" not in set(s2025["iso3"])
+    lao = s2026.set_index("iso3").loc["LAO"]
+    assert lao["status"] == "observer"
+    assert lao["since_text"] == "observer, start date not on record"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "year", "status", "since_text"),
+    [
+        ("THA", 2003, "observer", "observer, on record from 2001; member from 22 Oct 2004"),
+        ("THA", 2004, "member", "member since 22 Oct 2004"),
+        ("KOR", 2005, "observer", "observer, on record from 1999; member from 17 Jun 2006"),
+        ("KOR", 2006, "member", "member since 17 Jun 2006"),
+        ("QAT", 2013, "observer", "observer, from 25 Aug 2008; member from May 2014"),
+        ("QAT", 2014, "member", "member since May 2014"),
+        ("BHR", 2011, "member", "member since 2011"),
+        ("KWT", 2022, "member", "member since 13 Oct 2022"),
+        ("AUS", 2010, "former observer", "observer, on record from 1999; last listed 2006"),
+        ("KAZ", 2002, "founding member", "member since 1999"),
+        ("SAU", 2023, "observer", "observer, from 26 Dec 2023"),
+    ],
+)
+def test_status_and_dates_at_their_precision(real_dataset, iso3, year, status, since_text):
+    row = mb.status_as_of(real_dataset, year, TODAY).set_index("iso3").loc[iso3]
+    assert row["status"] == status
+    assert row["since_text"] == since_text
+
+
+def test_an_observer_that_became_member_appears_once(real_dataset):
+    s = mb.status_as_of(real_dataset, 2026, TODAY)
+    assert s["iso3"].is_unique
+    assert set(s.loc[s["iso3"].isin(["THA", "KOR", "VNM", "QAT", "BGD", "LKA"]), "status"]) == {"member"}
+
+
+def test_status_on_the_fixture(fixture_dataset):
+    s = mb.status_as_of(fixture_dataset, 2010, TODAY).set_index("iso3")
+    assert dict(s["status"]) == {
+        "KAZ": "founding member",
+        "TUR": "founding member",
+        "CHN": "founding member",
+        "THA": "member",
+        "QAT": "observer",
+        "JPN": "observer",
+        "AUS": "former observer",
+    }
+    assert s.loc["QAT", "date_text"] == "25 Aug 2008"
+    assert s.loc["KAZ", "source"] == "example.org"
+
+
+def test_member_steps(real_dataset):
+    steps = mb.member_steps(real_dataset)
+    assert list(steps["count"]) == [16, 17, 18, 20, 22, 24, 25, 26, 27, 28]
+    assert list(steps["date_text"]) == [
+        "1999", "22 Oct 2004", "17 Jun 2006", "25 Aug 2008", "8 Jun 2010", "2011", "May 2014", "20 May 2014",
+        "15 Aug 2018", "13 Oct 2022",
+    ]  # fmt: skip
+    assert steps["label"].iloc[0] == "16 founding members"
+    assert steps["label"].iloc[5] == "+BHR +KHM"
+    assert steps["period_end"].iloc[5] == pd.Timestamp("2011-12-31")
+    assert steps["period_end"].iloc[6] == pd.Timestamp("2014-05-31")
+
+
+def test_chair_handovers_in_order(real_dataset):
+    h = mb.chair_handovers(real_dataset)
+    assert list(zip(h["from_iso3"], h["to_iso3"])) == [
+        ("KAZ", "TUR"), ("TUR", "CHN"), ("CHN", "TJK"), ("TJK", "KAZ"), ("KAZ", "AZE"),
+    ]  # fmt: skip
+    assert h["tooltip"].iloc[0] == "Chair handed over: Kazakhstan → Türkiye, 8 Jun 2010"
+
+
+def test_profile_of_kazakhstan(real_dataset):
+    p = mb.country_profile(real_dataset, "kaz", TODAY)
+    assert p.name == "Kazakhstan" and p.status == "founding member" and p.founding
+    assert p.member_since == "1999"
+    assert p.chair_terms == ["5 Oct 1992 – 8 Jun 2010", "24 Sep 2020 – 17 Dec 2024"]
+    assert list(p.chairmanships["From"]) == [1992, 2020]
+    assert list(p.chairmanships["To"]) == [2010, 2024]
+    periods = dict(zip(zip(p.roles["Priority area"], p.roles["Role"]), p.roles["Period"]))
+    assert periods[("Military-political dimension (as a whole)", "coordinator")] == "on record from Oct 2017"
+    assert periods[("Human dimension (as a whole)", "coordinator")] == "since 17 Oct 2007 until Mar 2023"
+    assert "1st CICA Summit" in set(p.meetings["Meeting"])
+    assert "6th CICA Summit" in set(p.meetings["Meeting"])
+    assert "12–13 Oct 2022" in set(p.meetings["Date"])
+    assert len(p.events) == int(real_dataset.events["host_iso3"].eq("KAZ").sum())
+    assert p.sources["Source"].dropna().is_unique
+    seed = p.sources[p.sources["Reference"].notna()]
+    assert len(seed) == 1 and seed["Reference"].iloc[0].startswith("SEED:")
+    noted = p.sources[p.sources["Kind"].eq("named in notes")]
+    assert "https://theicaf.org/icaf/2022/02/09/kazakhstans-chairmanship-in-the-cica" in set(noted["Source"])
+
+
+def test_profile_of_observer_and_of_acceding_state(real_dataset):
+    jpn = mb.country_profile(real_dataset, "JPN", TODAY)
+    assert jpn.status == "observer" and jpn.member_since == "" and jpn.chairmanships.empty
+    assert jpn.observer == ["observer, on record from 1999"]
+    kwt = mb.country_profile(real_dataset, "KWT", TODAY)
+    assert "Kuwait joins CICA" in set(kwt.milestones["Milestone"])
+    assert mb.profile_summary(kwt) == "Kuwait is a member of CICA since 13 Oct 2022."
+    sau = mb.country_profile(real_dataset, "SAU", TODAY)  # named in a milestone title, no iso3 on it
+    assert "Ministerial Council decision: Saudi Arabia admitted as observer" in set(sau.milestones["Milestone"])
+
+
+def test_profile_on_the_fixture(fixture_dataset):
+    p = mb.country_profile(fixture_dataset, "THA", TODAY)
+    assert p.roles["Period"].tolist() == ["since 2015 until 31 Dec 2019"]
+    assert set(p.sources["Site"]) == {"example.org"}
+    assert p.sources["Source"].is_unique
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        ([{"location": "KAZ", "point_index": 3}], "KAZ"),
+        ([{"customdata": ["tha"]}], "THA"),
+        ([{"location": "ZZZ"}], None),
+        ([], None),
+    ],
+)
+def test_selected_country(points, expected):
+    assert mb.selected_country(points, frozenset({"KAZ", "THA"})) == expected
+
+
+@pytest.mark.parametrize(("year", "members"), [(2002, 16), (2017, 26), (2026, 28)])
+def test_choropleth_traces(real_dataset, year, members):
+    fig = mf.choropleth(mb.status_as_of(real_dataset, year, TODAY), year)
+    by_status = {t.meta: t for t in fig.data}
+    assert set(by_status) == set(mb.STATUSES)
+    assert sum(len(by_status[s].locations) for s in mb.MEMBER_STATUSES) == members
+    assert {t.marker.line.color for t in fig.data} == {"#FFFFFF"}
+    assert by_status["founding member"].colorscale[0][1] == "#003F63"
+    assert by_status["observer"].colorscale[0][1] == "#56B4E9"
+    assert fig.layout.geo.resolution == 50 and fig.layout.geo.scope == "world"
+    assert all(t.locationmode == "ISO-3" for t in fig.data)
+
+
+def test_choropleth_hover_shows_dates_at_precision(real_dataset):
+    fig = mf.choropleth(mb.status_as_of(real_dataset, 2026, TODAY), 2026)
+    member = next(t for t in fig.data if t.meta == "member")
+    hover = dict(zip(member.locations, member.customdata))
+    assert hover["BHR"][2] == "member since 2011"
+    assert hover["QAT"][2] == "member since May 2014"
+    assert hover["KWT"][2] == "member since 13 Oct 2022"
+    assert hover["KWT"][3] == "Not a founding member"
+    assert hover["KWT"][4] == "inform.kz"
+
+
+def test_empty_year_gives_a_labelled_map(real_dataset):
+    fig = mf.choropleth(mb.status_as_of(real_dataset, 1992, TODAY), 1992)
+    assert sum(len(t.locations) for t in fig.data) == 0
+    assert any("No member or observer state" in a.text for a in fig.layout.annotations)
+
+
+def test_growth_animation_has_a_frame_per_year(real_dataset):
+    frames = mb.status_by_year(real_dataset, range(1992, 2027), TODAY)
+    fig = mf.growth_animation(frames, 2017)
+    assert [f.name for f in fig.frames] == [str(y) for y in range(1992, 2027)]
+    f2002 = next(f for f in fig.frames if f.name == "2002")
+    assert sum(len(t.locations) for t in f2002.data if t.meta in mb.MEMBER_STATUSES) == 16
+    assert fig.layout.sliders[0].active == 2017 - 1992
+    assert fig.layout.updatemenus[0].buttons[0].method == "animate"
+
+
+def test_step_chart_and_deck(real_dataset):
+    fig = mf.step_chart(mb.member_steps(real_dataset), 2017, 2026)
+    line, marks = fig.data
+    assert list(line.y) == [0, 16, 17, 18, 20, 22, 24, 25, 26, 27, 28, 28]
+    assert marks.text[-1] == "+KWT"
+    shaded = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(shaded) == 3  # 1999, 2011 and May 2014
+    deck = mf.chair_deck(mb.chair_handovers(real_dataset), mb.chair_terms(real_dataset))
+    layers = {layer.id: layer for layer in deck.layers}
+    assert len(layers["chair-handovers"].data) == 5
+    assert len(layers["chair-capitals"].data) == 5
+    assert deck.map_provider is None

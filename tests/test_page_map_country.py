@@ -1,0 +1,105 @@
+"""AppTest: the member map and the country profile restore their view from the link, and a bad
+link gives a notice, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cica_dash.state import Vocabulary
+from tests.apptest_helpers import run_page, warnings_text
+
+
+def _member_locations(at) -> int:
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return sum(len(t["locations"]) for t in spec["data"] if t.get("meta") in ("founding member", "member"))
+
+
+@pytest.mark.parametrize(
+    ("query", "members", "slider"), [({"year": "2002"}, 16, 2002), ({"year": "2017"}, 26, 2017), ({}, 28, None)]
+)
+def test_map_link_restores_the_year(query, members, slider):
+    at = run_page("map", query)
+    assert not at.exception
+    assert _member_locations(at) == members
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Member states"] == str(members)
+    if slider is not None:
+        assert at.slider(key="map.year").value == slider
+        assert at.query_params["year"] == str(slider)
+    else:
+        assert "year" not in at.query_params
+
+
+def test_map_slider_writes_the_url():
+    at = run_page("map")
+    at.slider(key="map.year").set_value(2008).run()
+    assert not at.exception
+    assert _member_locations(at) == 20
+    assert at.query_params["year"] == "2008"
+
+
+def test_map_has_table_step_chart_animation_and_deck(real_dataset):
+    at = run_page("map", {"year": "2017"})
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 26 + 8 + 2
+    assert table.set_index("ISO3").loc["BHR", "Since"] == "member since 2011"
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert charts[1]["layout"]["title"]["text"] == "Member states over time"
+    last = Vocabulary.from_dataset(real_dataset).last_year
+    assert [f["name"] for f in charts[2]["frames"]] == [str(y) for y in range(1992, last + 1)]
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    arcs = next(layer for layer in deck["layers"] if layer["id"] == "chair-handovers")
+    assert len(arcs["data"]) == 5
+    assert at.selectbox(key="map.open").value is None
+
+
+def test_map_bad_year_warns():
+    at = run_page("map", {"year": "1900"})
+    assert not at.exception
+    assert any("1900" in w for w in warnings_text(at))
+    assert _member_locations(at) == 28
+
+
+def test_map_selectbox_opens_the_profile():
+    at = run_page("map")
+    at.selectbox(key="map.open").select("THA").run()
+    assert not at.exception
+    assert any("Thailand" in h.value for h in at.header)
+
+
+def test_country_profile_shows_chairmanships():
+    at = run_page("country", {"country": "kaz"})
+    assert not at.exception
+    assert at.header[0].value == "Kazakhstan"
+    chairs = at.dataframe[0].value
+    assert list(chairs["Term"]) == ["5 Oct 1992 – 8 Jun 2010", "24 Sep 2020 – 17 Dec 2024"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Chairmanships"] == "2"
+    assert metrics["Status"] == "Founding member"
+    assert at.selectbox(key="country.pick").value == "KAZ"
+    assert at.query_params["country"] == "KAZ"
+
+
+def test_country_unknown_code_warns_and_offers_a_picker():
+    at = run_page("country", {"country": "ZZZ"})
+    assert not at.exception
+    assert any("ZZZ" in w for w in warnings_text(at))
+    assert at.selectbox(key="country.pick").value is None
+    assert "Choose a member or observer state" in at.info[0].value
+
+
+def test_country_picker_sets_the_url():
+    at = run_page("country")
+    assert not at.exception
+    at.selectbox(key="country.pick").select("THA").run()
+    assert at.query_params["country"] == "THA"
+    assert at.header[0].value == "Thailand"
+    assert "Has not chaired CICA." in [c.value for c in at.caption]
+    roles = next(d.value for d in at.dataframe if "Priority area" in d.value.columns)
+    assert dict(zip(roles["Priority area"], roles["Role"])) == {
+        "Development of small and medium-sized enterprises": "co-coordinator",
+        "Sustainable development": "coordinator",
+    }
