@@ -28,17 +28,17 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "", "Overview", ":material/home:", "pages/overview.py", ()),
-    PageSpec("map", "map", "Member map", ":material/public:", "pages/map.py", ("year",)),
+    PageSpec("overview", "", "Overview", ":material/home:", "app_pages/overview.py", ()),
+    PageSpec("map", "map", "Member map", ":material/public:", "app_pages/map.py", ("year",)),
     PageSpec(
-        "timeline", "timeline", "Timeline", ":material/timeline:", "pages/timeline.py", ("from", "to", "category", "country")
+        "timeline", "timeline", "Timeline", ":material/timeline:", "app_pages/timeline.py", ("from", "to", "category", "country")
     ),
     PageSpec(
         "matrix",
         "matrix",
         "Who coordinates what",
         ":material/grid_on:",
-        "pages/matrix.py",
+        "app_pages/matrix.py",
         ("year", "dimension", "country", "order"),
     ),
     PageSpec(
@@ -46,11 +46,11 @@ PAGES: tuple[PageSpec, ...] = (
         "events",
         "Events",
         ":material/event:",
-        "pages/events.py",
+        "app_pages/events.py",
         ("country", "dimension", "area", "type", "from", "to", "q"),
     ),
-    PageSpec("country", "country", "Country profile", ":material/flag:", "pages/country.py", ("country",)),
-    PageSpec("data", "data", "About the data", ":material/dataset:", "pages/data.py", ()),
+    PageSpec("country", "country", "Country profile", ":material/flag:", "app_pages/country.py", ("country",)),
+    PageSpec("data", "data", "About the data", ":material/dataset:", "app_pages/data.py", ()),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}
 

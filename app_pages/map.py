@@ -37,7 +37,7 @@ event = st.plotly_chart(
 )
 picked = mb.selected_country(event.selection.points, known)
 if picked:
-    st.switch_page("pages/country.py", query_params={"country": picked})
+    st.switch_page("app_pages/country.py", query_params={"country": picked})
 left, right = st.columns([2, 1], vertical_alignment="bottom")
 right.caption("The map shows Asia and its neighbours; every state, wherever it lies, is in the list below.")
 choice = left.selectbox(
@@ -49,7 +49,7 @@ choice = left.selectbox(
     key="map.open",
 )
 if choice:
-    st.switch_page("pages/country.py", query_params={"country": choice})
+    st.switch_page("app_pages/country.py", query_params={"country": choice})
 st.plotly_chart(mf.step_chart(mb.member_steps(ds), year, vocab.last_year), config=PLOTLY_CONFIG, width="stretch")
 
 st.subheader(f"Member and observer states as of {year}")

@@ -33,11 +33,11 @@ c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
 c[3].metric("Events hosted", len(p.events))
 links = st.columns(3)
-links[0].page_link("pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3})
+links[0].page_link("app_pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3})
 links[1].page_link(
-    "pages/timeline.py", label=f"Timeline for {p.name}", icon=":material/timeline:", query_params={"country": p.iso3}
+    "app_pages/timeline.py", label=f"Timeline for {p.name}", icon=":material/timeline:", query_params={"country": p.iso3}
 )
-links[2].page_link("pages/map.py", label="Back to the member map", icon=":material/public:")
+links[2].page_link("app_pages/map.py", label="Back to the member map", icon=":material/public:")
 
 
 def section(title: str, frame, empty: str, **config) -> None:

@@ -73,7 +73,7 @@ with st.expander("Share or download this view", icon=":material/share:"):
 
 if rows.empty:
     st.info("No events match these filters. Widen the years, remove a filter, or start again.", icon=":material/search_off:")
-    st.page_link("pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
+    st.page_link("app_pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
 else:
     left, right = st.columns([3, 2])
     left.plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), config={"displaylogo": False}, width="stretch")

@@ -33,11 +33,11 @@ st.caption(f"Data as of {h.data_as_of}. Next summit on record: {h.next_summit or
 
 st.subheader("Explore")
 cols = st.columns(2)
-cols[0].page_link("pages/map.py", label="Member map: who joined when", icon=":material/public:")
-cols[0].page_link("pages/timeline.py", label="Timeline: 1992 to today", icon=":material/timeline:")
-cols[0].page_link("pages/matrix.py", label="Who coordinates what", icon=":material/grid_on:")
-cols[1].page_link("pages/events.py", label="Events: seminars, forums, meetings", icon=":material/event:")
-cols[1].page_link("pages/country.py", label="Country profiles", icon=":material/flag:")
-cols[1].page_link("pages/data.py", label="About the data and downloads", icon=":material/dataset:")
+cols[0].page_link("app_pages/map.py", label="Member map: who joined when", icon=":material/public:")
+cols[0].page_link("app_pages/timeline.py", label="Timeline: 1992 to today", icon=":material/timeline:")
+cols[0].page_link("app_pages/matrix.py", label="Who coordinates what", icon=":material/grid_on:")
+cols[1].page_link("app_pages/events.py", label="Events: seminars, forums, meetings", icon=":material/event:")
+cols[1].page_link("app_pages/country.py", label="Country profiles", icon=":material/flag:")
+cols[1].page_link("app_pages/data.py", label="About the data and downloads", icon=":material/dataset:")
 
 footer(ds)

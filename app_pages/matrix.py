@@ -57,9 +57,9 @@ if cell:
     lc = st.columns(2)
     label = escape_markdown(mx.cell_label(m, cell))
     link = {"area": cell[0], "country": cell[1]}
-    lc[0].page_link("pages/events.py", label=f"Events: {label}", icon=":material/event:", query_params=link)
+    lc[0].page_link("app_pages/events.py", label=f"Events: {label}", icon=":material/event:", query_params=link)
     lc[1].page_link(
-        "pages/country.py",
+        "app_pages/country.py",
         label=escape_markdown(f"Country profile: {countries.get(cell[1], cell[1])}"),
         icon=":material/flag:",
         query_params={"country": cell[1]},
