@@ -1,0 +1,352 @@
+"""Benchmark: every figure next to its floor, measured in the same run; the ratio is what counts.
+
+    .venv/bin/python -m bench.run                 # everything (about 10 minutes on 2 cores)
+    .venv/bin/python -m bench.run --only script   # script cost per rerun (AppTest) only
+    .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
+
+Measures (see README, "Performance"): 1 click latency in Chromium, 2 script cost per rerun with a
+profile split, 3 growth with the events record scaled 100x, 4 bytes over the websocket per click,
+5 server memory after 1 and 50 sessions, 6 cold start. Medians throughout; this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yappi  # noqa: E402
+
+from bench.scale import scaled_copy  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+
+FLOOR = ROOT / "bench" / "floor_app.py"
+PAGES = ["map", "timeline", "matrix", "events", "country"]
+
+
+# ---------------------------------------------------------------- script cost (AppTest)
+@dataclass(frozen=True)
+class Toggle:
+    """One filter change per rerun: the widget and the two values it alternates between."""
+
+    kind: str
+    key: str
+    a: object
+    b: object
+
+
+TOGGLES = {
+    "map": Toggle("slider", "map.year", 2017, 2022),
+    "timeline": Toggle("multiselect", "timeline.category", ["summit"], []),
+    "matrix": Toggle("radio", "matrix.order", "name", "roles"),
+    "events": Toggle("multiselect", "events.dimension", ["economic"], []),
+    "country": Toggle("selectbox", "country.pick", "THA", "KAZ"),
+    "floor": Toggle("selectbox", "floor.choice", "beta", "alpha"),
+}
+
+
+def _apptest(page: str):
+    from streamlit.testing.v1 import AppTest
+
+    from cica_dash.links import PAGE_BY_KEY
+
+    if page == "floor":
+        at = AppTest.from_file(str(FLOOR), default_timeout=60)
+    else:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.switch_page(PAGE_BY_KEY[page].script)
+        if page == "country":
+            at.query_params["country"] = "KAZ"
+    return at.run()
+
+
+def _set(at, t: Toggle, value) -> None:
+    widget = getattr(at, t.kind)(key=t.key)
+    if t.kind == "multiselect":
+        widget.set_value(value)
+    else:
+        widget.set_value(value)
+
+
+def script_cost(page: str, reruns: int, profile: bool = False) -> tuple[float, dict[str, float]]:
+    """Median seconds of a warm rerun that changes one filter; optional profile shares."""
+    at = _apptest(page)
+    t = TOGGLES[page]
+    for value in (t.a, t.b):  # warm the caches for both states
+        _set(at, t, value)
+        at.run()
+    times = []
+    if profile:  # yappi, because AppTest runs the script in another thread (cProfile sees one)
+        yappi.clear_stats()
+        yappi.set_clock_type("wall")
+        yappi.start()
+    for i in range(reruns):
+        _set(at, t, t.a if i % 2 == 0 else t.b)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        assert not at.exception, at.exception
+    shares = {}
+    if profile:
+        yappi.stop()
+        shares = _shares(yappi.get_func_stats(), sum(times))
+    return statistics.median(times), shares
+
+
+OWN = (
+    "cica_dash/events.py",
+    "cica_dash/timeline.py",
+    "cica_dash/matrix.py",
+    "cica_dash/membership.py",
+    "cica_dash/map_figures.py",
+    "cica_dash/overview.py",
+    "cica_dash/export.py",
+    "cica_dash/dates.py",
+    "cica_dash/deck.py",
+)
+SERIALISERS = {"plotly_chart", "pydeck_chart", "dataframe"}
+
+
+def _shares(stats, total: float) -> dict[str, float]:
+    """Split run time: the dashboard's filtering/shaping, its figure building, Streamlit's
+    serialisation of charts and tables (incl. plotly's to_json), and the rest."""
+    own = [f for f in stats if f.module.endswith(OWN)]
+    nested = {c.full_name for f in own for c in f.children if c.module.endswith(OWN)}
+    filt = fig = 0.0
+    for f in own:
+        if f.full_name in nested:
+            continue  # counted inside its caller
+        if "figure" in f.name or "deck" in f.name:
+            fig += f.ttot
+        else:
+            filt += f.ttot
+    ser = sum(f.ttot for f in stats if "streamlit/elements" in f.module and f.name in SERIALISERS)
+    return {
+        "filtering": filt / total,
+        "figures": fig / total,
+        "serialisation": ser / total,
+        "other": max(0.0, 1 - (filt + fig + ser) / total),
+    }
+
+
+# ---------------------------------------------------------------- servers and browser
+@contextmanager
+def server(script: Path, env: dict[str, str] | None = None):
+    port = _free_port()
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}", proc, start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+SETTLE_JS = """() => new Promise(resolve => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const t0 = performance.now(); let seen = false;
+  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+  const obs = new MutationObserver(() => {
+    const s = app.getAttribute('data-test-script-state');
+    if (s === 'running') seen = true;
+    if (seen && s === 'notRunning') { obs.disconnect(); done(); }
+  });
+  obs.observe(app, {attributes: true});
+  window.__cicaStart = () => { };
+})"""
+
+
+def _settled(page) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+
+
+def _select(page, label: str, option: str) -> None:
+    box = page.get_by_label(label, exact=False).first
+    box.click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+
+
+# Each action changes one filter; called with an alternating flag.
+ACTIONS: dict[str, tuple[str, Callable]] = {
+    "map": ("/map", lambda p, i: p.get_by_role("slider").first.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")),
+    "timeline": (
+        "/timeline",
+        lambda p, i: p.get_by_text("First 25 years" if i % 2 == 0 else "Everything", exact=False).first.click(),
+    ),
+    "matrix": ("/matrix", lambda p, i: p.get_by_text("name" if i % 2 == 0 else "number of roles", exact=True).first.click()),
+    "events": ("/events", lambda p, i: p.get_by_role("slider").first.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")),
+    "country": ("/country?country=KAZ", lambda p, i: _select(p, "Choose a country", "Thailand" if i % 2 == 0 else "Kazakhstan")),
+    "floor": ("/", lambda p, i: _select(p, "Pick one", "beta" if i % 2 == 0 else "alpha")),
+}
+
+
+def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float, float]:
+    """Median ms from a filter change to the app settled and painted; median KB received per click."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
+    path, act = ACTIONS[page_key]
+    page.goto(base + path)
+    _settled(page)
+    page.wait_for_timeout(500)
+    times, sizes = [], []
+    for i in range(clicks + 1):
+        page.evaluate("() => { window.__settle = (" + SETTLE_JS + ")(); }")
+        received.clear()
+        act(page, i)
+        ms = page.evaluate("() => window.__settle")
+        if i > 0:  # the first change warms caches for the second state
+            times.append(ms)
+            sizes.append(sum(received) / 1024)
+    context.close()
+    return statistics.median(times), statistics.median(sizes)
+
+
+def cold_start(browser, script: Path, env: dict[str, str] | None, path: str) -> float:
+    with server(script, env) as (base, _proc, started):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + path)
+        _settled(page)
+        page.wait_for_timeout(50)
+        elapsed = time.perf_counter() - started
+        context.close()
+    return elapsed
+
+
+def memory(browser, env: dict[str, str] | None, sessions: int = 50) -> tuple[float, float]:
+    with server(ROOT / "app.py", env) as (base, proc, _):
+        context = browser.new_context()
+        paths = ["/events?dimension=economic", "/map?year=2017", "/timeline", "/matrix", "/country?country=KAZ"]
+        for i in range(sessions):
+            page = context.new_page()
+            page.goto(base + paths[i % len(paths)])
+            _settled(page)
+            page.close()
+            if i == 0:
+                time.sleep(2)
+                one = rss_mb(proc.pid)
+        time.sleep(5)
+        many = rss_mb(proc.pid)
+        context.close()
+    return one, many
+
+
+# ---------------------------------------------------------------- report
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=["script", "browser"], default=None)
+    parser.add_argument("--clicks", type=int, default=10)
+    parser.add_argument("--reruns", type=int, default=20)
+    parser.add_argument("--factor", type=int, default=100)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    args = parser.parse_args()
+    pages = args.pages.split(",")
+    big = scaled_copy(args.factor)
+    datasets = {"real": None, f"x{args.factor}": {"CICA_DATA_DIR": str(big)}}
+
+    if args.only in (None, "script"):
+        print("\n## Script cost per warm rerun (AppTest, median of", args.reruns, "reruns, one filter change each)\n")
+        floor, _ = script_cost("floor", args.reruns)
+        print(f"floor page: {floor * 1000:.1f} ms\n")
+        print("| page | data | ms | x floor | vs real | filtering | figures | serialisation | other |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for page in pages:
+            base_ms = None
+            for name, env in datasets.items():
+                old = os.environ.get("CICA_DATA_DIR")
+                if env:
+                    os.environ.update(env)
+                else:
+                    os.environ.pop("CICA_DATA_DIR", None)
+                sec, shares = script_cost(page, args.reruns, profile=True)
+                sec_plain, _ = script_cost(page, args.reruns)
+                if old is None:
+                    os.environ.pop("CICA_DATA_DIR", None)
+                else:
+                    os.environ["CICA_DATA_DIR"] = old
+                ms = sec_plain * 1000
+                base_ms = base_ms or ms
+                print(
+                    f"| {page} | {name} | {ms:.1f} | {sec_plain / floor:.2f} | {ms / base_ms:.2f} | "
+                    + " | ".join(f"{shares[k] * 100:.0f}%" for k in ("filtering", "figures", "serialisation", "other"))
+                    + " |",
+                    flush=True,
+                )
+
+    if args.only in (None, "browser"):
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            print(f"\n## Click latency and bytes per click in Chromium (median of {args.clicks} changes)\n")
+            with server(FLOOR) as (base, _proc, _):
+                floor_ms, floor_kb = click_figures(browser, base, "floor", args.clicks)
+            print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click\n")
+            print("| page | data | ms | x floor | vs real | KB per click |")
+            print("|---|---|---:|---:|---:|---:|")
+            for name, env in datasets.items():
+                with server(ROOT / "app.py", env) as (base, _proc, _):
+                    for page in pages:
+                        ms, kb = click_figures(browser, base, page, args.clicks)
+                        real = REAL_MS.setdefault(page, ms)
+                        print(f"| {page} | {name} | {ms:.0f} | {ms / floor_ms:.2f} | {ms / real:.2f} | {kb:.1f} |", flush=True)
+
+            print("\n## Memory (server RSS) and cold start\n")
+            one, many = memory(browser, None)
+            print(f"RSS after 1 session: {one:.0f} MB; after 50 sessions: {many:.0f} MB; ratio {many / one:.2f}")
+            app_cold = statistics.median(cold_start(browser, ROOT / "app.py", None, "/events") for _ in range(3))
+            floor_cold = statistics.median(cold_start(browser, FLOOR, None, "/") for _ in range(3))
+            print(
+                f"cold start to first page settled: app {app_cold:.2f} s, floor {floor_cold:.2f} s, ratio {app_cold / floor_cold:.2f}"
+            )
+            browser.close()
+
+
+REAL_MS: dict[str, float] = {}
+
+if __name__ == "__main__":
+    main()
