@@ -33,7 +33,9 @@ c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
 c[3].metric("Events hosted", len(p.events))
 links = st.columns(3)
-links[0].page_link("app_pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3})
+links[0].page_link(
+    "app_pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3}
+)
 links[1].page_link(
     "app_pages/timeline.py", label=f"Timeline for {p.name}", icon=":material/timeline:", query_params={"country": p.iso3}
 )

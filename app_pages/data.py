@@ -23,7 +23,7 @@ tables = {name: f"{name}.csv" for name in ds.tables}
 counts = [{"file": f, "rows": len(ds.tables[n])} for n, f in tables.items()]
 left, right = st.columns([1, 2])
 with left:
-    st.subheader("Files")
+    st.header("Files")
     st.dataframe(counts, hide_index=True, width="stretch")
     st.download_button(
         "Download the data package (zip)",
@@ -36,7 +36,7 @@ with left:
     licence = pkg.get("licenses", [{}])[0]
     st.caption(f"Licence: {licence.get('title', licence.get('name', ''))}. Accessed {pkg.get('x-accessed', '')}.")
 with right:
-    st.subheader("Sources")
+    st.header("Sources")
     st.dataframe(
         source_counts(ds),
         hide_index=True,
@@ -48,6 +48,6 @@ with right:
         },
     )
 
-st.subheader("Data dictionary")
+st.header("Data dictionary")
 st.dataframe(data_dictionary(ds), hide_index=True, width="stretch")
 footer(ds)

@@ -5,7 +5,7 @@ import streamlit as st
 from cica_dash import events as ev
 from cica_dash.export import to_csv
 from cica_dash.state import EventsState
-from cica_dash.ui import dataset, footer, package_zip_bytes, safe_markdown, share_link, url_state, write_url
+from cica_dash.ui import dataset, footer, package_zip_bytes, plotly_config, safe_markdown, share_link, url_state, write_url
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
 ds, vocab = dataset()
@@ -76,7 +76,7 @@ if rows.empty:
     st.page_link("app_pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), config={"displaylogo": False}, width="stretch")
+    left.plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), config=plotly_config("events-per-year"), width="stretch")
     points = ev.places(rows, vocab)
     online = int(rows["online"].sum())
     with right:

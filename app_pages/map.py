@@ -5,10 +5,9 @@ import streamlit as st
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.state import MapState
-from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, url_state, write_url
+from cica_dash.ui import dataset, footer, plotly_config, url_state, write_url
 
 ds, vocab = dataset()
-MAP_CONFIG = {**PLOTLY_CONFIG, **mf.CONFIG_NO_SCROLL_ZOOM}
 state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
 
 st.title("Member map")
@@ -29,7 +28,7 @@ c[1].metric("Observer states", n.observers, help="Observer organisations are not
 c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
 event = st.plotly_chart(
     mf.choropleth(status, year),
-    config=MAP_CONFIG,
+    config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
     on_select="rerun",
     selection_mode="points",
     key="map.choropleth",
@@ -50,9 +49,11 @@ choice = left.selectbox(
 )
 if choice:
     st.switch_page("app_pages/country.py", query_params={"country": choice})
-st.plotly_chart(mf.step_chart(mb.member_steps(ds), year, vocab.last_year), config=PLOTLY_CONFIG, width="stretch")
+st.plotly_chart(
+    mf.step_chart(mb.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch"
+)
 
-st.subheader(f"Member and observer states as of {year}")
+st.header(f"Member and observer states as of {year}")
 st.dataframe(
     mb.member_list(status),
     hide_index=True,
@@ -63,18 +64,21 @@ st.dataframe(
     },
 )
 
-st.subheader("Watch it grow")
+st.header("Watch it grow")
 st.plotly_chart(
     mf.growth_animation(mb.status_by_year(ds, range(vocab.first_year, vocab.last_year + 1)), year),
-    config=MAP_CONFIG,
+    config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
     width="stretch",
     key="map.animation",
 )
 
-st.subheader("Chairmanship hand-overs")
-st.pydeck_chart(mf.chair_deck(mb.chair_handovers(ds), mb.chair_terms(ds)), height=460)
+st.header("Chairmanship hand-overs")
+terms = mb.chair_terms(ds)
+st.pydeck_chart(mf.chair_deck(mb.chair_handovers(ds), terms), height=460)
 st.caption(
     "Arcs join the capitals of successive chairing states, in order (orange end: outgoing chair). "
     "Hover an arc or a capital for the dates. Source: chairmanships.csv."
 )
+# the same facts as text: who chaired, when
+st.dataframe(terms[["name", "terms"]].rename(columns={"name": "Chair", "terms": "Terms"}), hide_index=True, width="stretch")
 footer(ds)

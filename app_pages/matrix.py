@@ -5,7 +5,7 @@ import streamlit as st
 from cica_dash import matrix as mx
 from cica_dash.links import escape_markdown
 from cica_dash.state import ORDERS, MatrixState
-from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, safe_markdown, url_state, write_url
+from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(
@@ -40,9 +40,15 @@ write_url(state, "matrix")
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order)
 safe_markdown(mx.holders_sentence(ds, year))
 event = st.plotly_chart(
-    mx.matrix_figure(m), config=PLOTLY_CONFIG, key="matrix.chart", on_select="rerun", selection_mode="points", width="content"
+    mx.matrix_figure(m),
+    config=plotly_config(f"matrix-roles-{year}"),
+    key="matrix.chart",
+    on_select="rerun",
+    selection_mode="points",
+    width="content",
 )
 
+st.caption("On a narrow screen the matrix is cramped: the list *In words* below says the same.")
 picked = [tuple(p["customdata"]) for p in event.selection.points if p.get("customdata")]
 choices = [None, *mx.cell_choices(m)]
 if picked and picked[-1] != st.session_state.get("_matrix_pick"):
@@ -67,13 +73,18 @@ if cell:
 
 left, right = st.columns([2, 3])
 with left:
-    st.plotly_chart(mx.roles_bar_figure(mx.roles_per_country(m.cells), year), config=PLOTLY_CONFIG, key="matrix.bars")
+    st.plotly_chart(
+        mx.roles_bar_figure(mx.roles_per_country(m.cells), year),
+        config=plotly_config(f"matrix-roles-per-country-{year}"),
+        key="matrix.bars",
+        width="stretch",
+    )
 with right:
-    st.subheader("In words")
+    st.header("In words")
     for dim, lines in mx.dimension_sentences(m):
         st.markdown(f"**{escape_markdown(dim)}**\n\n" + "\n".join(f"- {escape_markdown(line)}" for line in lines))
 
-st.subheader("The roles and their sources")
+st.header("The roles and their sources")
 st.dataframe(
     mx.role_table(m),
     hide_index=True,

@@ -31,7 +31,7 @@ c[1].metric("Events on record", h.events, help=f"hosted in {h.event_countries} c
 c[2].metric("Chairmanship", h.chair or "—")
 st.caption(f"Data as of {h.data_as_of}. Next summit on record: {h.next_summit or 'none'}.")
 
-st.subheader("Explore")
+st.header("Explore")
 cols = st.columns(2)
 cols[0].page_link("app_pages/map.py", label="Member map: who joined when", icon=":material/public:")
 cols[0].page_link("app_pages/timeline.py", label="Timeline: 1992 to today", icon=":material/timeline:")

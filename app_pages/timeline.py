@@ -18,7 +18,7 @@ from cica_dash.timeline import (
     timeline_items,
     x_window,
 )
-from cica_dash.ui import PLOTLY_CONFIG, dataset, footer, safe_markdown, url_state, write_url
+from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
 
 ds, vocab = dataset()
 today = date.today()
@@ -74,8 +74,8 @@ if shown.empty:
 else:
     window = x_window(state.year_from, state.year_to, today, shown)
     fig = timeline_figure(shown, member_growth(ds.members), today, window, title=f"CICA timeline, {state.describe(vocab)}")
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch")
-    st.subheader("The same items as a list")
+    st.plotly_chart(fig, config=plotly_config("timeline"), width="stretch")
+    st.header("The same items as a list")
     st.dataframe(
         readable_list(shown),
         hide_index=True,

@@ -10,11 +10,11 @@ import pydeck as pdk
 
 from cica_dash.dates import format_spans
 from cica_dash.deck import offline_deck
-from cica_dash.palette import DIMENSION_COLOURS, hex_to_rgb
+from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, wrap_note
 from cica_dash.state import EventsState, Vocabulary
 
 DIMENSION_ORDER = ["military-political", "new-challenges", "economic", "environmental", "human", "institutional"]
-SOURCE_NOTE = "Source: CICA Dashboard events record (data/events.csv); every event links its source."
+SOURCE_NOTE = wrap_note("Source: CICA Dashboard events record (data/events.csv); every event links its source.")
 
 
 def dimension_label(slug: str, vocab: Vocabulary) -> str:
@@ -74,20 +74,36 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
             x=part["year"],
             y=part["events"],
             name=label,
-            marker_color=DIMENSION_COLOURS[dim],
+            marker=dict(color=DIMENSION_COLOURS[dim], line=dict(color=outline_for(DIMENSION_COLOURS[dim]), width=0.8)),
             hovertemplate=f"{label}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",
-        title="Events per year, by dimension",
+        title=chart_title("Events per year, by dimension"),
         xaxis_title=None,
         yaxis_title="events",
-        legend=dict(orientation="h", y=-0.2),
-        margin=dict(l=40, r=10, t=50, b=80),
-        height=360,
-        annotations=[dict(text=SOURCE_NOTE, showarrow=False, xref="paper", yref="paper", x=0, y=-0.42, font=dict(size=10))],
+        # legend below (it grows on a phone); the source line above the bars, under the title
+        legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
+        margin=dict(l=40, r=10, t=100, b=40),
+        height=400,
+        annotations=[
+            dict(
+                text=SOURCE_NOTE,
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=1,
+                yshift=8,
+                xanchor="left",
+                yanchor="bottom",
+                align="left",
+                font=dict(size=10),
+            )
+        ],
     )
-    fig.update_xaxes(dtick=1 if len(set(counts["year"])) <= 12 else 2)
+    # whole years; plotly thins the ticks to the width (a phone shows fewer)
+    fig.update_xaxes(tickformat="d", dtick=1 if len(set(counts["year"])) <= 6 else None, nticks=12)
     return fig
 
 
@@ -108,7 +124,7 @@ def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out = by.groupby(["city", "lat", "lon"]).agg(events=("n", "sum")).join(top["dimension"])
     out["label"] = mix
     out = out.reset_index()
-    out["colour"] = out["dimension"].map(lambda d: hex_to_rgb(DIMENSION_COLOURS[d]) + [210])
+    out["colour"] = out["dimension"].map(lambda d: deck_rgba(DIMENSION_COLOURS[d], 210))
     return out
 
 
@@ -120,7 +136,7 @@ def places_deck(points: pd.DataFrame) -> pdk.Deck:
         id="event-places",
         get_position=["lon", "lat"],
         get_fill_color="colour",
-        get_line_color=[255, 255, 255],
+        get_line_color=deck_rgba(EDGE),  # a grey ring: every dimension colour stands out on land and sea
         stroked=True,
         line_width_min_pixels=1,
         get_radius="events",

@@ -2,7 +2,7 @@
 
 Figure builders take computed tables and return plotly Figures or a pydeck Deck;
 nothing here reads data or Streamlit state. Every figure works offline: plotly's
-country shapes come from the shipped topojson (see cica_dash.ui.PLOTLY_CONFIG).
+country shapes come from the shipped topojson (see cica_dash.ui.plotly_config).
 """
 
 from __future__ import annotations
@@ -15,12 +15,28 @@ import pydeck as pdk
 
 from cica_dash.deck import offline_deck
 from cica_dash.membership import STATUSES, year_end
-from cica_dash.palette import STATUS_COLOURS, TIMELINE_COLOURS, hex_to_rgb
+from cica_dash.palette import (
+    ACCENT,
+    COASTLINE,
+    COUNTRY_BORDER,
+    EDGE,
+    GAP,
+    INK,
+    LABEL_BOX,
+    LAND,
+    STATUS_COLOURS,
+    TIMELINE_COLOURS,
+    TRANSPARENT,
+    chart_title,
+    deck_rgba,
+    rgba,
+    wrap_note,
+)
 
 # The CICA region: Egypt and the eastern Mediterranean to Japan, Russia's north coast to Indonesia.
 REGION_LON = (22.0, 154.0)
 REGION_LAT = (-11.0, 78.0)
-SOURCE_NOTE = "Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list."
+SOURCE_NOTE = wrap_note("Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list.")
 
 # Capital cities of the states that have chaired CICA (geography, not CICA facts).
 CAPITALS: dict[str, tuple[str, float, float]] = {
@@ -54,16 +70,24 @@ def _geo() -> dict:
         lonaxis=dict(range=list(REGION_LON)),
         lataxis=dict(range=list(REGION_LAT)),
         showland=True,
-        landcolor="#F2F2F2",
+        landcolor=LAND,
         showcountries=True,
-        countrycolor="#BBBBBB",
+        countrycolor=COUNTRY_BORDER,
         showcoastlines=True,
-        coastlinecolor="#999999",
-        showocean=True,
-        oceancolor="#FFFFFF",
+        coastlinecolor=COASTLINE,
+        showocean=False,  # the sea is the page: light or dark with Streamlit's theme
+        showlakes=False,
         showframe=False,
-        bgcolor="rgba(0,0,0,0)",
+        bgcolor=TRANSPARENT,
     )
+
+
+def status_outline(status: str) -> dict:
+    """A thin white gap between states; light fills (observers, former observers) also get a
+    grey outline, so they stand apart from the land around them in greyscale too."""
+    if status in ("observer", "former observer"):
+        return dict(color=EDGE, width=1)
+    return dict(color=GAP, width=0.6)
 
 
 def _customdata(rows: pd.DataFrame) -> list[list[str]]:
@@ -93,7 +117,7 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropl
                 zmin=0,
                 zmax=1,
                 showscale=False,
-                marker=dict(line=dict(color="#FFFFFF", width=0.6)),
+                marker=dict(line=status_outline(key)),
                 customdata=_customdata(rows),
                 hovertemplate=HOVER,
                 name=f"{STATUS_LABELS[key]} ({len(rows)})",
@@ -107,10 +131,10 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropl
 
 def _finish(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left"),
+        title=chart_title(title),
         geo=_geo(),
         height=height,
-        margin=dict(l=0, r=0, t=80, b=30),
+        margin=dict(l=0, r=0, t=130, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
         annotations=[
             dict(
@@ -123,7 +147,7 @@ def _finish(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
                 yanchor="top",
                 yshift=-4,
                 showarrow=False,
-                font=dict(size=11, color="#555555"),
+                font=dict(size=11),
             )
         ],
     )
@@ -133,7 +157,7 @@ def _finish(fig: go.Figure, title: str, height: int = 520) -> go.Figure:
 def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
     """Members dark, observers light, former observers lighter still, as of the end of `year`."""
     fig = go.Figure(_status_traces(status))
-    _finish(fig, f"CICA member and observer states as of 31 December {year}")
+    _finish(fig, f"CICA member and observer states<br>as of 31 December {year}")
     if status.empty:
         fig.add_annotation(
             text=f"No member or observer state on record as of {year}",
@@ -142,8 +166,7 @@ def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
             x=0.5,
             y=0.5,
             showarrow=False,
-            font=dict(size=16, color="#333333"),
-            bgcolor="rgba(255,255,255,0.8)",
+            font=dict(size=16),
         )
     return fig
 
@@ -158,10 +181,10 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
         data=_status_traces(frames[start]),
         frames=[go.Frame(name=str(y), data=_status_traces(frames[y])) for y in years],
     )
-    _finish(fig, "CICA's growth, year by year (press ▶ to play)", height=560)
+    _finish(fig, "CICA's growth, year by year<br>(press ▶ Play below the map)", height=580)
     step_args = dict(mode="immediate", frame=dict(duration=450, redraw=True), transition=dict(duration=0))
     fig.update_layout(
-        margin=dict(l=0, r=0, t=80, b=150),
+        margin=dict(l=0, r=0, t=130, b=170),
         updatemenus=[
             dict(
                 type="buttons",
@@ -210,7 +233,7 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
                 x=x,
                 y=y,
                 mode="lines",
-                line=dict(shape="hv", color=STATUS_COLOURS["member"], width=2.5),
+                line=dict(shape="hv", color=ACCENT, width=2.5),
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -225,10 +248,10 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
                 x=steps["date"],
                 y=steps["count"],
                 mode="markers+text",
-                marker=dict(color=STATUS_COLOURS["founding member"], size=7),
+                marker=dict(color=ACCENT, size=7),
                 text=list(steps["label"]),
                 textposition=positions,
-                textfont=dict(size=10, color="#333333"),
+                textfont=dict(size=10),
                 hovertext=hover,
                 hoverinfo="text",
                 showlegend=False,
@@ -239,26 +262,24 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
             fig.add_vrect(
                 x0=r["date"],
                 x1=r["period_end"] + pd.Timedelta(days=1),
-                fillcolor=STATUS_COLOURS["former observer"],
-                opacity=0.6,
+                fillcolor=rgba(EDGE, 0.3),  # a neutral shade on either theme
                 line_width=0,
                 layer="below",
             )
     as_of = year_end(year)
-    fig.add_vline(x=as_of, line=dict(color="#333333", width=1, dash="dot"))
+    fig.add_vline(x=as_of, line=dict(color=EDGE, width=1, dash="dot"))
     fig.add_annotation(
         x=as_of, y=1, yref="paper", text=f"as of {year}", showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=11)
     )
     fig.update_layout(
-        title=dict(text="Member states over time", x=0, xanchor="left"),
-        height=360,
-        margin=dict(l=10, r=10, t=50, b=60),
+        title=chart_title("Member states over time"),
+        height=390,
+        margin=dict(l=10, r=10, t=80, b=70),
         xaxis=dict(range=[pd.Timestamp(year=1992, month=1, day=1), end], title=None),
         yaxis=dict(title="members", rangemode="tozero", range=[0, 32]),
-        plot_bgcolor="#FFFFFF",
     )
     fig.add_annotation(
-        text="Shaded: date known only to the year or month. Source: members.csv.",
+        text=wrap_note("Shaded: date known only to the year or month. Source: members.csv."),
         xref="paper",
         yref="paper",
         x=0,
@@ -267,7 +288,7 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
         xanchor="left",
         yanchor="top",
         showarrow=False,
-        font=dict(size=10, color="#555555"),
+        font=dict(size=10),
     )
     return fig
 
@@ -305,8 +326,8 @@ def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
             id="chair-handovers",
             get_source_position="from",
             get_target_position="to",
-            get_source_color=hex_to_rgb(TIMELINE_COLOURS["chairmanship"]) + [230],
-            get_target_color=hex_to_rgb(STATUS_COLOURS["founding member"]) + [230],
+            get_source_color=deck_rgba(TIMELINE_COLOURS["chairmanship"], 230),
+            get_target_color=deck_rgba(STATUS_COLOURS["founding member"], 230),
             get_width=4,
             get_height=0.25,
             get_tilt=75,  # lean the arcs towards the ground so they read as curves from straight above
@@ -318,8 +339,8 @@ def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
             data=caps,
             id="chair-capitals",
             get_position="position",
-            get_fill_color=hex_to_rgb(STATUS_COLOURS["founding member"]) + [255],
-            get_line_color=[255, 255, 255, 255],
+            get_fill_color=deck_rgba(STATUS_COLOURS["founding member"]),
+            get_line_color=deck_rgba(GAP),
             stroked=True,
             line_width_min_pixels=1.5,
             get_radius=60000,
@@ -334,7 +355,10 @@ def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
             get_position="position",
             get_text="label",
             get_size=13,
-            get_color=[30, 30, 30, 255],
+            get_color=deck_rgba(INK),
+            background=True,  # a label box: readable over land, sea and either theme
+            get_background_color=deck_rgba(LABEL_BOX, 220),
+            background_padding=[3, 1],
             get_pixel_offset=[0, 16],
             get_text_anchor="'middle'",
             get_alignment_baseline="'top'",
@@ -347,9 +371,9 @@ def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
             get_position="middle",
             get_text="order",
             get_size=14,
-            get_color=[30, 30, 30, 255],
+            get_color=deck_rgba(INK),
             background=True,
-            get_background_color=[255, 255, 255, 230],
+            get_background_color=deck_rgba(LABEL_BOX, 230),
             background_padding=[4, 2],
             font_weight=700,
             pickable=True,

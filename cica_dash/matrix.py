@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
 from cica_dash.dates import format_date
-from cica_dash.palette import ROLE_COLOURS
+from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 from cica_dash.state import country_name
 
 ROLES = ("coordinator", "co-coordinator")
@@ -200,7 +200,8 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         fig.add_annotation(
             text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
         )
-        fig.update_layout(title=f"Coordinators as of {m.year}", height=260, xaxis_visible=False, yaxis_visible=False)
+        fig.update_layout(title=chart_title(f"Coordinators as of {m.year}"), height=260, xaxis_visible=False, yaxis_visible=False)
+        fig.add_annotation(text=source, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top")
         return fig
     y = axis_rows(m)
     fig.add_heatmap(
@@ -228,7 +229,7 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         x=xs,
         y=[y0, y1],
         mode="markers",
-        marker={"size": 24, "color": "rgba(0,0,0,0)", "symbol": "square"},
+        marker={"size": 24, "color": TRANSPARENT, "symbol": "square"},
         customdata=custom,
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
@@ -243,7 +244,7 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
             "y": i,
             "yref": "y",
             "showarrow": False,
-            "font": {"size": 12, "color": "#555555"},
+            "font": {"size": 12},
         }
         for i, row in enumerate(m.rows.itertuples())
         if not row.on_record
@@ -255,30 +256,31 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
             "showarrow": False,
             "xref": "paper",
             "yref": "paper",
-            "x": 0,
+            "x": 1,  # right-aligned: on a narrow screen it reaches back under the row labels
             "y": 0,
             "yshift": -12,
-            "xanchor": "left",
+            "xanchor": "right",
             "yanchor": "top",
             "align": "left",
-            "font": {"size": 12, "color": "#555555"},
+            "font": {"size": 12},
         }
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False, showdividers=True, dividercolor="#555555", dividerwidth=1.5)
+    fig.update_yaxes(autorange="reversed", showgrid=False, showdividers=True, dividercolor=EDGE, dividerwidth=1.5)
     fig.update_xaxes(side="top", tickangle=-40, showgrid=False)
     fig.update_layout(
-        title={"text": f"Coordinators and co-coordinators as of {m.year}", "y": 0.995, "yanchor": "top", "x": 0},
+        title=chart_title(f"Coordinators and co-coordinators as of {m.year}"),
         height=max(320, 200 + 40 * n_rows),
         width=min(MAX_WIDTH, 600 + 56 * n_cols),  # narrow selections keep square-ish cells
-        margin={"l": 10, "r": 10, "t": 120, "b": 80},
-        plot_bgcolor="#FFFFFF",
+        margin={"l": 10, "r": 10, "t": 150, "b": 80},
         dragmode=False,
         annotations=annotations,
     )
     return fig
 
 
-def roles_bar_figure(per_country: pd.DataFrame, year: int) -> go.Figure:
+def roles_bar_figure(
+    per_country: pd.DataFrame, year: int, source: str = "Source: coordinators.csv (each role cites its own source)"
+) -> go.Figure:
     """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
     fig = go.Figure()
     for role in ROLES:
@@ -287,20 +289,32 @@ def roles_bar_figure(per_country: pd.DataFrame, year: int) -> go.Figure:
             x=per_country[role],
             name=role,
             orientation="h",
-            marker={"color": ROLE_COLOURS[role], "line": {"color": "#555555", "width": 0.5}},
+            marker={"color": ROLE_COLOURS[role], "line": {"color": EDGE, "width": 0.5}},
             hovertemplate="%{y}: %{x} " + role + " role(s)<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",
-        title=f"Roles per country, {year}",
+        title=chart_title(f"Roles per country, {year}"),
         height=max(220, 110 + 26 * len(per_country)),
         yaxis={"autorange": "reversed"},
         xaxis={"dtick": 1, "title": "priority areas"},
         legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
-        margin={"l": 10, "r": 10, "t": 70, "b": 40},
+        margin={"l": 10, "r": 10, "t": 100, "b": 76},
     )
     if per_country.empty:
         fig.add_annotation(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(
+        text=source,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-48,
+        xanchor="left",
+        yanchor="top",
+        font={"size": 11},
+    )
     return fig
 
 

@@ -19,7 +19,7 @@ from plotly.subplots import make_subplots
 
 from cica_dash.data import Dataset
 from cica_dash.dates import format_date, format_span, period_end
-from cica_dash.palette import TIMELINE_COLOURS
+from cica_dash.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 
 # Lanes top to bottom; the keys are the milestone categories (the link vocabulary).
 LANES: dict[str, str] = {
@@ -308,7 +308,7 @@ def timeline_figure(
     points = items[~items["is_span"] | items["planned"]] if len(items) else items
     points = points.assign(x=points["start"] + (points["end"] - points["start"]).where(points["is_span"], pd.Timedelta(0)) / 2)
     for (cat, style, planned), group in points.groupby(["category", "style", "planned"], sort=False):
-        colour = TIMELINE_COLOURS.get(cat, "#555555")
+        colour = TIMELINE_COLOURS.get(cat, EDGE)
         symbol = SYMBOLS.get(cat, "circle")
         if style == "informal" or planned:
             symbol += "-open"
@@ -324,12 +324,13 @@ def timeline_figure(
                 mode="markers+text" if labels else "markers",
                 text=labels,
                 textposition="top center",
-                textfont=dict(size=11, color="#333333"),
+                textfont=dict(size=11),
                 marker=dict(
                     symbol=symbol,
                     size=13 if cat in ("summit", "initiative") else 10,
                     color=colour,
-                    line=dict(color="#333333" if cat == "partnership" else colour, width=1.5),
+                    # a fill too light for the light page or too dark for the dark one gets a grey rim
+                    line=dict(color=outline_for(colour), width=1.5),
                 ),
                 hovertext=list(hovers),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -346,7 +347,7 @@ def timeline_figure(
     # bars: chairmanships and items known only to the month or year
     bars = items[items["is_span"]] if len(items) else items
     for (cat, style, planned), group in bars.groupby(["category", "style", "planned"], sort=False):
-        colour = TIMELINE_COLOURS.get(cat, "#555555")
+        colour = TIMELINE_COLOURS.get(cat, EDGE)
         name = _legend_name(cat, style, planned)
         span_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000 + 86_400_000
         fig.add_trace(
@@ -359,12 +360,12 @@ def timeline_figure(
                 text=group["label"] if cat == "chairmanship" else None,
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(size=11, color="#1A1A1A"),
+                textfont=dict(size=11, color=INK),  # on the bar's own light fill
                 marker=dict(
-                    color="rgba(255,255,255,0)" if planned or style == "informal" else colour,
+                    color=TRANSPARENT if planned or style == "informal" else colour,
                     # chairmanships meet end to end: a white edge tells one from the next
                     line=dict(
-                        color="white" if cat == "chairmanship" else ("#8A7E00" if cat == "partnership" else colour),
+                        color=GAP if cat == "chairmanship" else outline_for(colour),
                         width=1.5,
                     ),
                     pattern=dict(shape="/" if planned or style == "ongoing" else "", fgcolor=colour, solidity=0.3),
@@ -397,7 +398,7 @@ def timeline_figure(
                 mode="lines",
                 line=dict(shape="hv", color=TIMELINE_COLOURS["accession"], width=2),
                 fill="tozeroy",
-                fillcolor="rgba(0,158,115,0.15)",
+                fillcolor=rgba(TIMELINE_COLOURS["accession"], 0.15),
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
                 name="Member states (count)",
@@ -414,28 +415,33 @@ def timeline_figure(
         yref="paper",
         y0=0,
         y1=1,
-        line=dict(color="#777777", width=1, dash="dot"),
+        line=dict(color=EDGE, width=1, dash="dot"),
     )
     fig.add_annotation(
         x=pd.Timestamp(today), xref="x", y=1.0, yref="paper", text="today", showarrow=False, yanchor="bottom", font=dict(size=11)
     )
     fig.add_annotation(
-        text="Thin bars: a date known only to its month or year.<br>Source: CICA Dashboard data (milestones, chairmanships, members); "
-        "each item's source is in its hover and in the list below.",
+        # above the chart, under the title: the legend below grows on a phone and must not cover it
+        text=wrap_note("Thin bars: a date known only to its month or year.")
+        + "<br>"
+        + wrap_note(
+            "Source: CICA Dashboard data (milestones, chairmanships, members); "
+            "each item's source is in its hover and in the list below."
+        ),
         xref="paper",
         yref="paper",
-        x=0,
-        y=0,
-        yanchor="top",
-        yshift=-30,
+        x=1,  # right-aligned to the plot: on a phone it reaches back over the lane labels
+        y=1,
+        yanchor="bottom",
+        yshift=22,
         showarrow=False,
-        xanchor="left",
+        xanchor="right",
         align="left",
-        font=dict(size=11, color="#555555"),
+        font=dict(size=11),
     )
     if not len(items):
         fig.add_annotation(text="Nothing matches the chosen filters.", xref="paper", yref="paper", x=0.5, y=0.4, showarrow=False)
-    fig.update_xaxes(type="date", range=window, showgrid=True, gridcolor="#EEEEEE")
+    fig.update_xaxes(type="date", range=window, showgrid=True)  # grid colour from the theme
     fig.update_xaxes(showticklabels=True, row=1, col=1)
     fig.update_yaxes(title_text="Members", rangemode="tozero", row=1, col=1, fixedrange=True)
     fig.update_yaxes(
@@ -446,15 +452,14 @@ def timeline_figure(
         row=2,
         col=1,
     )
-    bottom = 86 + 24 * -(-len(seen) // 4)  # tick labels, source line, legend rows of about four entries
+    bottom = 50 + 24 * -(-len(seen) // 4)  # tick labels, legend rows of about four entries
     fig.update_layout(
-        title=dict(text=_esc(title), x=0, xanchor="left"),
+        title=chart_title(wrap_note(_esc(title), 48)),
         barmode="overlay",
-        height=plot + 60 + bottom,
-        margin=dict(l=10, r=10, t=60, b=bottom),
-        legend=dict(orientation="h", y=-72 / plot, x=0, yanchor="top"),
+        height=plot + 150 + bottom,
+        margin=dict(l=10, r=10, t=150, b=bottom),
+        legend=dict(orientation="h", y=-40 / plot, x=0, yanchor="top"),
         hoverlabel=dict(align="left"),
         uniformtext=dict(minsize=9, mode="hide"),
-        plot_bgcolor="white",
     )
     return fig

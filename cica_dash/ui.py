@@ -18,7 +18,21 @@ from cica_dash.state import UrlState, Vocabulary
 S = TypeVar("S", bound=UrlState)
 
 STATIC_TOPOJSON = "app/static/topojson/"  # relative: works under any server.baseUrlPath
-PLOTLY_CONFIG: dict[str, Any] = {"topojsonURL": STATIC_TOPOJSON, "displaylogo": False}
+EXPORT_PREFIX = "cica-"
+
+
+def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
+    """The config of every st.plotly_chart: offline country shapes, the mode bar on (its camera
+    button saves a PNG named `cica-<page>-<what>.png`, with the figure's own title and source
+    line, at twice the screen resolution), no plotly logo. `extra` adds options (scrollZoom)."""
+    name = filename if filename.startswith(EXPORT_PREFIX) else EXPORT_PREFIX + filename
+    return {
+        "topojsonURL": STATIC_TOPOJSON,
+        "displaylogo": False,
+        "displayModeBar": "hover",  # always shown on touch screens
+        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+        **extra,
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

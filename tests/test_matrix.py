@@ -15,6 +15,7 @@ import pytest
 
 from cica_dash import matrix as mx
 from cica_dash.data import Dataset
+from cica_dash.palette import ROLE_COLOURS
 
 ROWS = ["mp-general", "terrorism", "illicit-drugs", "tourism", "transport-corridors", "environmental-protection", "human-general"]
 
@@ -215,7 +216,8 @@ def test_matrix_figure_has_symbols_grouped_rows_and_a_legend(fixture_dataset):
     assert list(heat.y[0])[:2] == ["Military-<br>political", "New challenges<br>and threats"]
     assert (heat.zmin, heat.zmax, heat.showscale) == (0, 2, False)
     colours = [c[1] for c in heat.colorscale]
-    assert colours == ["#F2F2F2", "#F2F2F2", "#56B4E9", "#56B4E9", "#003F63", "#003F63"]
+    none, co, coord = (ROLE_COLOURS[k] for k in ("not on record", "co-coordinator", "coordinator"))
+    assert colours == [none, none, co, co, coord, coord]
     assert [list(c) for c in cells.customdata[:4]] == [["mp-general", c] for c in ["KAZ", "CHN", "KWT", "TUR"]]
     notes = [a.text for a in fig.layout.annotations]
     assert sum("not on record</i>: no source" in t for t in notes) == 5
@@ -238,7 +240,7 @@ def test_roles_bar_figure_stacks_the_two_roles(fixture_dataset):
     assert fig.layout.barmode == "stack"
     assert list(fig.data[0].y) == ["Kazakhstan", "China", "Kuwait", "Türkiye"]
     assert list(fig.data[0].x) == [1, 0, 0, 0] and list(fig.data[1].x) == [0, 1, 1, 1]
-    assert fig.data[0].marker.color == "#003F63"
+    assert fig.data[0].marker.color == ROLE_COLOURS["coordinator"]
 
 
 def test_real_data_matrix_keeps_areas_without_a_coordinator(real_dataset):

@@ -10,6 +10,7 @@ import pytest
 
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
+from cica_dash.palette import EDGE, GAP, STATUS_COLOURS
 
 TODAY = date(2026, 11, 28)
 
@@ -166,9 +167,10 @@ def test_choropleth_traces(real_dataset, year, members):
     by_status = {t.meta: t for t in fig.data}
     assert set(by_status) == set(mb.STATUSES)
     assert sum(len(by_status[s].locations) for s in mb.MEMBER_STATUSES) == members
-    assert {t.marker.line.color for t in fig.data} == {"#FFFFFF"}
-    assert by_status["founding member"].colorscale[0][1] == "#003F63"
-    assert by_status["observer"].colorscale[0][1] == "#56B4E9"
+    assert {t.marker.line.color for t in fig.data} == {GAP, EDGE}  # light fills get a grey outline
+    assert by_status["founding member"].colorscale[0][1] == STATUS_COLOURS["founding member"]
+    assert by_status["observer"].colorscale[0][1] == STATUS_COLOURS["observer"]
+    assert by_status["observer"].marker.line.color == EDGE
     assert fig.layout.geo.resolution == 50 and fig.layout.geo.scope == "world"
     assert all(t.locationmode == "ISO-3" for t in fig.data)
 

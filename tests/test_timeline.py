@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from cica_dash.palette import TRANSPARENT
 from cica_dash.timeline import (
     PRESET_25,
     PRESET_ALL,
@@ -143,7 +144,7 @@ def test_figure_lanes_bars_points_hover_and_member_band(items, fixture_dataset):
     assert "Mar 2007" in doc.hovertext[0] and "https://example.org/ms" in doc.hovertext[0]
     # planned: a hollow bar across October 2026, plus an open marker in its middle; "planned" in the hover
     bar = next(t for t in fig.data if t.type == "bar" and t.name == "Summits – planned")
-    assert bar.marker.color == "rgba(255,255,255,0)" and pd.Timestamp(bar.base[0]) == T("2026-10-01")
+    assert bar.marker.color == TRANSPARENT and pd.Timestamp(bar.base[0]) == T("2026-10-01")
     mark = next(t for t in fig.data if t.type == "scatter" and t.name == "Summits – planned")
     assert mark.marker.symbol == "diamond-open" and pd.Timestamp(mark.x[0]) == T("2026-10-16")
     assert "planned, not yet held" in mark.hovertext[0] and "Oct 2026 · Baku" in mark.hovertext[0]
