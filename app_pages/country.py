@@ -31,7 +31,7 @@ c = st.columns(4)
 c[0].metric("Status", p.status.capitalize())
 c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
-c[3].metric("Events hosted", len(p.events))
+c[3].metric("Events hosted", p.events_total)
 links = st.columns(3)
 links[0].page_link(
     "app_pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3}
@@ -60,6 +60,8 @@ section(
 section("Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
 section("Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
 section("Events hosted", p.events, "No event hosted on record.")
+if p.events_total > len(p.events):
+    st.caption(f"The {len(p.events)} most recent of {p.events_total} events; the Events page lists them all.")
 section("Milestones that concern it", p.milestones, "No milestone names it.")
 section("Every source used on this page", p.sources, "No sources.")
 footer(ds)

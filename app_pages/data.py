@@ -3,9 +3,10 @@
 import streamlit as st
 
 from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.ui import dataset, footer
+from cica_dash.ui import dataset, footer, no_url_state
 
 ds, vocab = dataset()
+no_url_state()
 pkg = ds.package
 
 st.title("About the data")

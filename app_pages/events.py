@@ -56,7 +56,7 @@ with st.expander("Share or download this view", icon=":material/share:"):
     d = st.columns(2)
     d[0].download_button(
         "Download these events (CSV)",
-        data=to_csv(ev.export_rows(rows)),
+        data=lambda: to_csv(ev.export_rows(rows)),  # made only when someone clicks
         file_name="cica-events.csv",
         mime="text/csv",
         on_click="ignore",
@@ -84,9 +84,8 @@ else:
         st.caption(
             f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
         )
-    shown = ev.table(rows, vocab)
     st.dataframe(
-        shown.head(TABLE_ROWS).drop(columns=["sort_date"]),
+        ev.table(rows, vocab, limit=TABLE_ROWS).drop(columns=["sort_date"]),
         hide_index=True,
         width="stretch",
         column_config={
@@ -95,6 +94,6 @@ else:
             "notes": st.column_config.TextColumn("Notes", width="medium"),
         },
     )
-    if len(shown) > TABLE_ROWS:
-        st.caption(f"Showing the {TABLE_ROWS} most recent of {len(shown)} events; the CSV download has them all.")
+    if len(rows) > TABLE_ROWS:
+        st.caption(f"Showing the {TABLE_ROWS} most recent of {len(rows)} events; the CSV download has them all.")
 footer(ds)

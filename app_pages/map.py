@@ -5,7 +5,19 @@ import streamlit as st
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.state import MapState
-from cica_dash.ui import dataset, footer, plotly_config, url_state, write_url
+from cica_dash.ui import data_cached, dataset, footer, plotly_config, url_state, write_url
+
+
+@data_cached
+def growth(ds, first: int, last: int):
+    # the same for every viewer and every slider position: built once per data version
+    return mf.growth_animation(mb.status_by_year(ds, range(first, last + 1)))
+
+
+@data_cached
+def steps(ds):
+    return mb.member_steps(ds)
+
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
@@ -49,9 +61,7 @@ choice = left.selectbox(
 )
 if choice:
     st.switch_page("app_pages/country.py", query_params={"country": choice})
-st.plotly_chart(
-    mf.step_chart(mb.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch"
-)
+st.plotly_chart(mf.step_chart(steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
 
 st.header(f"Member and observer states as of {year}")
 st.dataframe(
@@ -66,7 +76,7 @@ st.dataframe(
 
 st.header("Watch it grow")
 st.plotly_chart(
-    mf.growth_animation(mb.status_by_year(ds, range(vocab.first_year, vocab.last_year + 1)), year),
+    growth(ds, vocab.first_year, vocab.last_year),
     config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
     width="stretch",
     key="map.animation",

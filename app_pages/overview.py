@@ -3,9 +3,10 @@
 import streamlit as st
 
 from cica_dash.overview import headline
-from cica_dash.ui import dataset, footer
+from cica_dash.ui import dataset, footer, no_url_state
 
 ds, vocab = dataset()
+no_url_state()
 h = headline(ds)
 
 st.title("CICA Dashboard")

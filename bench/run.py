@@ -131,7 +131,7 @@ def _shares(stats, total: float) -> dict[str, float]:
             fig += f.ttot
         else:
             filt += f.ttot
-    ser = sum(f.ttot for f in stats if "streamlit/elements" in f.module and f.name in SERIALISERS)
+    ser = sum(f.ttot for f in stats if "streamlit/elements" in f.module and f.name.split(".")[-1] in SERIALISERS)
     return {
         "filtering": filt / total,
         "figures": fig / total,

@@ -116,10 +116,8 @@ def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     by = located.groupby(["city", "lat", "lon", "dimension"]).size().rename("n").reset_index()
     by["rank"] = by["dimension"].map({d: i for i, d in enumerate(DIMENSION_ORDER)})
     by = by.sort_values(["city", "n", "rank"], ascending=[True, False, True])
-    mix = by.groupby(["city", "lat", "lon"], sort=False).apply(
-        lambda g: ", ".join(f"{dimension_label(d, vocab)} {n}" for d, n in zip(g["dimension"], g["n"])),
-        include_groups=False,
-    )
+    by["part"] = by["dimension"].map(lambda d: dimension_label(d, vocab)) + " " + by["n"].astype(str)
+    mix = by.groupby(["city", "lat", "lon"], sort=False)["part"].agg(", ".join)
     top = by.drop_duplicates(["city", "lat", "lon"]).set_index(["city", "lat", "lon"])
     out = by.groupby(["city", "lat", "lon"]).agg(events=("n", "sum")).join(top["dimension"])
     out["label"] = mix
@@ -148,10 +146,14 @@ def places_deck(points: pd.DataFrame) -> pdk.Deck:
     return offline_deck([layer], tooltip={"text": "{city}: {events} event(s)\n{label}"})
 
 
-def table(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
-    """The rows as a person reads them: dates at their precision, names instead of codes."""
+def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> pd.DataFrame:
+    """The rows as a person reads them, most recent first: dates at their precision, names
+    instead of codes. With `limit`, only that many rows are formatted (a page of the table)."""
     if events.empty:
         return pd.DataFrame(columns=["date", "title", "type", "dimension", "area", "host", "place", "source", "notes"])
+    events = events.sort_values("start_date", ascending=False, kind="stable")
+    if limit is not None:
+        events = events.head(limit)
     dates = format_spans(events["start_date"], events["end_date"], events["date_precision"])
     place = events["city"].fillna("")
     place = place.where(~events["online"], (place + " (online)").str.strip().str.replace(r"^\(online\)$", "online", regex=True))
@@ -170,7 +172,7 @@ def table(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
             "notes": events["notes"].fillna(""),
         },
         index=events.index,
-    ).sort_values("sort_date", ascending=False)
+    )
 
 
 def export_rows(events: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from cica_dash.data import Dataset
-from cica_dash.dates import format_date, format_span
+from cica_dash.dates import format_date, format_span, format_spans
 from cica_dash.state import country_name
 
 # darkest first: the order the map legend and the tables use
@@ -36,6 +36,7 @@ STATUS_COLUMNS = [
     "source",
 ]
 
+PROFILE_EVENTS = 200  # a profile lists at most this many hosted events; the Events page has them all
 _URL = re.compile(r"https?://[^\s;]+")
 
 
@@ -312,6 +313,7 @@ class CountryProfile:
     events: pd.DataFrame
     milestones: pd.DataFrame
     sources: pd.DataFrame = field(repr=False)
+    events_total: int = 0  # events hosted in all; `events` holds the most recent PROFILE_EVENTS
 
     @property
     def chair_terms(self) -> list[str]:
@@ -359,12 +361,10 @@ def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
 
 
 def _row_sources(frame: pd.DataFrame, used_for: str) -> list[tuple[str, str, str]]:
-    out = []
-    for _, r in frame.iterrows():
-        out.append((r["source_url"], used_for, "row source"))
-        notes = r.get("notes")
-        if isinstance(notes, str):
-            out += [(u, used_for, "named in notes") for u in _URL.findall(notes)]
+    out = [(src, used_for, "row source") for src in frame["source_url"]]
+    if "notes" in frame:
+        for urls in frame["notes"].dropna().str.findall(_URL.pattern):
+            out += [(u, used_for, "named in notes") for u in urls]
     return out
 
 
@@ -422,7 +422,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None) -> Countr
     meetings_rows = ms[own & ms["category"].isin(MEETING_CATEGORIES)]
     meetings = pd.DataFrame(
         {
-            "Date": [format_span(r["date"], r["end_date"], r["date_precision"]) for _, r in meetings_rows.iterrows()],
+            "Date": format_spans(meetings_rows["date"], meetings_rows["end_date"], meetings_rows["date_precision"]),
             "Meeting": meetings_rows["title"],
             "Place": meetings_rows["place"].fillna(""),
             "Status": meetings_rows["status"],
@@ -436,7 +436,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None) -> Countr
     concern = ms[(own & ~ms["category"].isin(MEETING_CATEGORIES)) | (~own & _mentions(text, spoken))]
     milestones = pd.DataFrame(
         {
-            "Date": [format_span(r["date"], r["end_date"], r["date_precision"]) for _, r in concern.iterrows()],
+            "Date": format_spans(concern["date"], concern["end_date"], concern["date_precision"]),
             "Category": concern["category"],
             "Milestone": concern["title"],
             "Source": [s if is_link(s) else None for s in concern["source_url"]],
@@ -444,13 +444,14 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None) -> Countr
     )
     sources += _row_sources(concern, "milestone")
 
-    ev = ds.events[ds.events["host_iso3"].eq(iso3)].sort_values("start_date")
+    hosted = ds.events[ds.events["host_iso3"].eq(iso3)]
+    ev = hosted.nlargest(PROFILE_EVENTS, "start_date").sort_values("start_date")  # a bounded table
     events = pd.DataFrame(
         {
-            "Date": [format_span(r["start_date"], r["end_date"], r["date_precision"]) for _, r in ev.iterrows()],
+            "Date": format_spans(ev["start_date"], ev["end_date"], ev["date_precision"]),
             "Event": ev["title"],
             "Type": ev["type"].str.replace("-", " "),
-            "City": [("online" if r["online"] and pd.isna(r["city"]) else (r["city"] or "")) for _, r in ev.iterrows()],
+            "City": ev["city"].fillna("").mask(ev["online"] & ev["city"].isna(), "online"),
             "Source": [s if is_link(s) else None for s in ev["source_url"]],
         }
     )
@@ -469,6 +470,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None) -> Countr
         events=events.reset_index(drop=True),
         milestones=milestones.reset_index(drop=True),
         sources=_collect_sources(sources).reset_index(drop=True),
+        events_total=len(hosted),
     )
 
 

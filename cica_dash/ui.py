@@ -5,17 +5,19 @@ Everything here is glue; what it shows is computed by the pure modules.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
 
 from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.links import escape_markdown
+from cica_dash.links import escape_markdown, unknown_params
 from cica_dash.state import UrlState, Vocabulary
 
 S = TypeVar("S", bound=UrlState)
+R = TypeVar("R")
 
 STATIC_TOPOJSON = "app/static/topojson/"  # relative: works under any server.baseUrlPath
 EXPORT_PREFIX = "cica-"
@@ -44,6 +46,28 @@ def _load(folder: str, signature: tuple) -> Dataset:
 @st.cache_data(show_spinner=False, max_entries=2)
 def _vocabulary(folder: str, signature: tuple) -> Vocabulary:
     return Vocabulary.from_dataset(_load(folder, signature))
+
+
+_DATA_CACHED: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _run_data_cached(name: str, folder: str, signature: tuple, args: tuple) -> Any:
+    return _DATA_CACHED[name](_load(folder, signature), *args)
+
+
+def data_cached(fn: Callable[..., R]) -> Callable[..., R]:
+    """Compute `fn(ds, *args)` once per version of the data files and share the result across
+    sessions (the result is shared, not copied: callers must not modify it). For work that does
+    not depend on a viewer's filters, such as a chart of the whole record."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _DATA_CACHED[name] = fn
+
+    @functools.wraps(fn)
+    def wrapper(ds: Dataset, *args: Any) -> R:
+        return _run_data_cached(name, str(ds.data_dir), data_signature(ds.data_dir), args)
+
+    return wrapper
 
 
 def dataset() -> tuple[Dataset, Vocabulary]:
@@ -78,6 +102,15 @@ def _query() -> dict[str, list[str]]:
 
 def _signature(query: Mapping[str, list[str]]) -> tuple:
     return tuple(sorted((k, tuple(v)) for k, v in query.items()))
+
+
+def no_url_state() -> None:
+    """For pages without filters: say that a link's parameters were ignored, and drop them."""
+    query = _query()
+    for notice in unknown_params(query, []):
+        st.warning(notice, icon=":material/link_off:")
+    if query:
+        st.query_params.clear()
 
 
 def url_state(cls: type[S], vocab: Vocabulary, page: str, widget_values: Mapping[str, Any] | None = None) -> S:
