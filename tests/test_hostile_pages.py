@@ -1,0 +1,81 @@
+"""Every page, fed generated hostile query strings through AppTest: it renders, shows a notice for
+what it dropped, and never renders anything as HTML.
+
+The number of generated links per page is HOSTILE_EXAMPLES (default 500)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from cica_dash.links import PAGE_BY_KEY, PAGES
+from tests.conftest import ROOT
+
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "500"))
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "![x](http://evil.example/x.png)",
+    "[a](javascript:alert(1))",
+    "\u202ecodes",
+    "🇰🇿🇹🇭",
+    "a\x00b",
+    "-1",
+    "99999",
+    "2017",
+    "1991",
+    "kaz",
+    "THA",
+    "Economic",
+    "summit",
+    "name",
+]
+KEYS = ["country", "dimension", "area", "type", "category", "from", "to", "year", "q", "order", "COUNTRY", "utm_source", "x"]
+class _Huge(str):
+    """A 100 KB value whose repr stays short when Hypothesis reports a failing example."""
+
+    def __repr__(self) -> str:
+        return "'y' * 100_000"
+
+
+HUGE = _Huge("y" * 100_000)
+values = st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=30), st.just(HUGE))
+query = st.dictionaries(
+    st.sampled_from(KEYS) | st.text(min_size=1, max_size=8),
+    st.lists(values, min_size=1, max_size=3) | st.lists(st.sampled_from(PAYLOADS[-6:]), min_size=1000, max_size=1000),
+    max_size=5,
+)
+APPS: dict[str, AppTest] = {}
+
+
+def _app(page: str) -> AppTest:
+    """One AppTest per page, reused: each example changes the URL and reruns, as a pasted link would."""
+    if page not in APPS:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.switch_page(PAGE_BY_KEY[page].script)
+        APPS[page] = at.run()
+    return APPS[page]
+
+
+@pytest.mark.parametrize("page", [p.key for p in PAGES])
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(q=query)
+def test_hostile_links_render_with_notices_and_no_html(page, q):
+    at = _app(page)
+    at.query_params.clear()
+    for key, vals in q.items():
+        at.query_params[key] = vals
+    at.run()
+    assert not at.exception, (q, at.exception)
+    assert len(at.title) == 1  # the page rendered its heading
+    unknown = [k for k in q if k not in PAGE_BY_KEY[page].params]
+    if unknown and sum(len(v) for v in q.values()) <= 1000:  # Streamlit drops longer query strings whole
+        assert at.warning, f"no notice for {unknown}"
+    for md in at.markdown:
+        assert not md.proto.allow_html
+    for w in at.warning:
+        assert "<script" not in w.value.replace("\\<", "") and "<img" not in w.value.replace("\\<", "")
