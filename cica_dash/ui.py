@@ -37,13 +37,16 @@ def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
     }
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _load(folder: str, signature: tuple) -> Dataset:
-    # `signature` is only a cache key: a changed file on disk means a fresh load
+    # `signature` is only a cache key: a changed file on disk means a fresh load. One shared,
+    # read-only copy for every session (cache_data would unpickle a private copy per rerun,
+    # which costs time, and memory for each rerun running at once); the pages never modify
+    # it, and tests/test_shared_data.py checks that.
     return load_dataset(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _vocabulary(folder: str, signature: tuple) -> Vocabulary:
     return Vocabulary.from_dataset(_load(folder, signature))
 
