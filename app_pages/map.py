@@ -1,5 +1,7 @@
 """Member map: who belonged to CICA as of a year, how it grew, and who has chaired it."""
 
+from datetime import date
+
 import streamlit as st
 
 from cica_dash import map_figures as mf
@@ -9,9 +11,15 @@ from cica_dash.ui import data_cached, dataset, footer, plotly_config, url_state,
 
 
 @data_cached
-def growth(ds, first: int, last: int):
-    # the same for every viewer and every slider position: built once per data version
-    return mf.growth_animation(mb.status_by_year(ds, range(first, last + 1)))
+def statuses(ds, first: int, last: int, this_year: int):
+    # every year's table at once, the same for every viewer: built once per data version and
+    # year (shared, read-only); `this_year` is in the key because undated observers count in it
+    return mb.status_by_year(ds, range(first, last + 1))
+
+
+@data_cached
+def growth(ds, first: int, last: int, this_year: int):
+    return mf.growth_animation(statuses(ds, first, last, this_year))
 
 
 @data_cached
@@ -31,7 +39,8 @@ st.markdown(
 year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
 write_url(state.replace(year=None if year == vocab.last_year else year), "map")
 
-status = mb.status_as_of(ds, year)
+this_year = date.today().year
+status = statuses(ds, vocab.first_year, vocab.last_year, this_year)[year]
 n = mb.counts(status)
 known = frozenset(status["iso3"])
 c = st.columns(3)
@@ -50,7 +59,11 @@ picked = mb.selected_country(event.selection.points, known)
 if picked:
     st.switch_page("app_pages/country.py", query_params={"country": picked})
 left, right = st.columns([2, 1], vertical_alignment="bottom")
-right.caption("The map shows Asia and its neighbours; every state, wherever it lies, is in the list below.")
+small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
+right.caption(
+    "The map shows Asia and its neighbours; every state, wherever it lies, is in the list below."
+    + (f" Too small for the map's scale, drawn as a dot: {', '.join(small)}." if small else "")
+)
 choice = left.selectbox(
     "Open a country profile",
     list(status["iso3"]),
@@ -76,7 +89,7 @@ st.dataframe(
 
 st.header("Watch it grow")
 st.plotly_chart(
-    growth(ds, vocab.first_year, vocab.last_year),
+    growth(ds, vocab.first_year, vocab.last_year, this_year),
     config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
     width="stretch",
     key="map.animation",

@@ -288,9 +288,10 @@ def _names(ds: Dataset) -> dict[str, str]:
 
 
 def selected_country(points: list[dict], known: set[str] | frozenset[str]) -> str | None:
-    """The ISO3 code of a clicked map shape (plotly sends its `location`), if it is one we know."""
+    """The ISO3 code of a clicked map shape (plotly sends its `location`) or dot (the last
+    item of its `customdata`), if it is one we know."""
     for p in points or []:
-        code = p.get("location") or (p.get("customdata") or [None])[0]
+        code = p.get("location") or (p.get("customdata") or [None])[-1]
         if isinstance(code, str) and code.upper() in known:
             return code.upper()
     return None

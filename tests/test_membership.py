@@ -164,15 +164,41 @@ def test_selected_country(points, expected):
 @pytest.mark.parametrize(("year", "members"), [(2002, 16), (2017, 26), (2026, 28)])
 def test_choropleth_traces(real_dataset, year, members):
     fig = mf.choropleth(mb.status_as_of(real_dataset, year, TODAY), year)
-    by_status = {t.meta: t for t in fig.data}
+    shapes = [t for t in fig.data if t.type == "choropleth"]
+    by_status = {t.meta: t for t in shapes}
     assert set(by_status) == set(mb.STATUSES)
     assert sum(len(by_status[s].locations) for s in mb.MEMBER_STATUSES) == members
-    assert {t.marker.line.color for t in fig.data} == {GAP, EDGE}  # light fills get a grey outline
+    assert {t.marker.line.color for t in shapes} == {GAP, EDGE}  # light fills get a grey outline
     assert by_status["founding member"].colorscale[0][1] == STATUS_COLOURS["founding member"]
     assert by_status["observer"].colorscale[0][1] == STATUS_COLOURS["observer"]
     assert by_status["observer"].marker.line.color == EDGE
-    assert fig.layout.geo.resolution == 50 and fig.layout.geo.scope == "world"
-    assert all(t.locationmode == "ISO-3" for t in fig.data)
+    assert fig.layout.geo.resolution == 110 and fig.layout.geo.scope == "world"
+    assert all(t.locationmode == "ISO-3" for t in shapes)
+
+
+@pytest.mark.parametrize(("year", "dots"), [(2010, 0), (2011, 1)])
+def test_bahrain_is_a_dot_once_it_is_a_member(real_dataset, year, dots):
+    # Bahrain (member since 2011) has no shape at the 110m scale: it gets a dot in its colour
+    fig = mf.choropleth(mb.status_as_of(real_dataset, year, TODAY), year)
+    (small,) = [t for t in fig.data if t.type == "scattergeo"]
+    assert len(small.lat) == dots
+    if dots:
+        assert (small.lat[0], small.lon[0]) == mf.SMALL_STATES["BHR"]
+        assert small.marker.color[0] == STATUS_COLOURS["member"]
+        assert small.customdata[0][0] == "Bahrain" and small.customdata[0][-1] == "BHR"
+        assert mb.selected_country([{"customdata": list(small.customdata[0])}], frozenset({"BHR"})) == "BHR"
+
+
+def test_small_states_are_missing_from_the_shipped_110m_shapes():
+    # the reason for SMALL_STATES: if a new topojson draws them, the dots can go
+    import json
+
+    from tests.conftest import ROOT
+
+    topo = json.loads((ROOT / "static/topojson/world_110m.json").read_text())
+    ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
+    assert "KAZ" in ids and "THA" in ids
+    assert not ids & set(mf.SMALL_STATES)
 
 
 def test_choropleth_hover_shows_dates_at_precision(real_dataset):
@@ -188,7 +214,7 @@ def test_choropleth_hover_shows_dates_at_precision(real_dataset):
 
 def test_empty_year_gives_a_labelled_map(real_dataset):
     fig = mf.choropleth(mb.status_as_of(real_dataset, 1992, TODAY), 1992)
-    assert sum(len(t.locations) for t in fig.data) == 0
+    assert sum(len(t.locations if t.type == "choropleth" else t.lat) for t in fig.data) == 0
     assert any("No member or observer state" in a.text for a in fig.layout.annotations)
 
 
