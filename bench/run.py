@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run                 # everything (about 10 minutes on 2 cores)
     .venv/bin/python -m bench.run --only script   # script cost per rerun (AppTest) only
+    .venv/bin/python -m bench.run --only clicks --pages map --real-only   # one part, one page
     .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
 
 Measures (see README, "Performance"): 1 click latency in Chromium, 2 script cost per rerun with a
@@ -306,17 +307,24 @@ def memory(browser, env: dict[str, str] | None, sessions: int = 50) -> tuple[flo
 # ---------------------------------------------------------------- report
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["script", "browser"], default=None)
+    parser.add_argument(
+        "--only",
+        default="script,clicks,memory,cold",
+        help="comma-separated parts: script, clicks, memory, cold ('browser' = the last three)",
+    )
+    parser.add_argument("--real-only", action="store_true", help="skip the 100x record")
     parser.add_argument("--clicks", type=int, default=10)
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--factor", type=int, default=100)
     parser.add_argument("--pages", default=",".join(PAGES))
     args = parser.parse_args()
     pages = args.pages.split(",")
-    big = scaled_copy(args.factor)
-    datasets = {"real": None, f"x{args.factor}": {"CICA_DATA_DIR": str(big)}}
+    parts = set(args.only.replace("browser", "clicks,memory,cold").split(","))
+    datasets: dict[str, dict[str, str] | None] = {"real": None}
+    if not args.real_only:
+        datasets[f"x{args.factor}"] = {"CICA_DATA_DIR": str(scaled_copy(args.factor))}
 
-    if args.only in (None, "script"):
+    if "script" in parts:
         print("\n## Script cost per warm rerun (AppTest, median of", args.reruns, "reruns, one filter change each)\n")
         floor, _ = script_cost("floor", args.reruns)
         print(f"floor page: {floor * 1000:.1f} ms\n")
@@ -345,33 +353,41 @@ def main() -> None:
                     flush=True,
                 )
 
-    if args.only in (None, "browser"):
+    if parts & {"clicks", "memory", "cold"}:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            print(f"\n## Click latency and bytes per click in Chromium (median of {args.clicks} changes)\n")
-            with server(FLOOR) as (base, _proc, _):
-                floor_ms, floor_kb = click_figures(browser, base, "floor", args.clicks)
-            print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click\n")
-            print("| page | data | ms | x floor | vs real | KB per click |")
-            print("|---|---|---:|---:|---:|---:|")
-            for name, env in datasets.items():
-                with server(ROOT / "app.py", env) as (base, _proc, _):
-                    for page in pages:
-                        ms, kb = click_figures(browser, base, page, args.clicks)
-                        real = REAL_MS.setdefault(page, ms)
-                        print(f"| {page} | {name} | {ms:.0f} | {ms / floor_ms:.2f} | {ms / real:.2f} | {kb:.1f} |", flush=True)
-
-            print("\n## Memory (server RSS) and cold start\n")
-            one, many = memory(browser, None)
-            print(f"RSS after 1 session: {one:.0f} MB; after 50 sessions: {many:.0f} MB; ratio {many / one:.2f}")
-            app_cold = statistics.median(cold_start(browser, ROOT / "app.py", None, "/events") for _ in range(3))
-            floor_cold = statistics.median(cold_start(browser, FLOOR, None, "/") for _ in range(3))
-            print(
-                f"cold start to first page settled: app {app_cold:.2f} s, floor {floor_cold:.2f} s, ratio {app_cold / floor_cold:.2f}"
-            )
+            if "clicks" in parts:
+                clicks(browser, pages, datasets, args.clicks)
+            if "memory" in parts:
+                print("\n## Memory (server RSS)\n")
+                one, many = memory(browser, None)
+                print(f"RSS after 1 session: {one:.0f} MB; after 50 sessions: {many:.0f} MB; ratio {many / one:.2f}")
+            if "cold" in parts:
+                print("\n## Cold start\n")
+                app_cold = statistics.median(cold_start(browser, ROOT / "app.py", None, "/events") for _ in range(3))
+                floor_cold = statistics.median(cold_start(browser, FLOOR, None, "/") for _ in range(3))
+                print(
+                    f"cold start to first page settled: app {app_cold:.2f} s, floor {floor_cold:.2f} s, "
+                    f"ratio {app_cold / floor_cold:.2f}"
+                )
             browser.close()
+
+
+def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None], n: int) -> None:
+    print(f"\n## Click latency and bytes per click in Chromium (median of {n} changes)\n")
+    with server(FLOOR) as (base, _proc, _):
+        floor_ms, floor_kb = click_figures(browser, base, "floor", n)
+    print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click\n")
+    print("| page | data | ms | x floor | vs real | KB per click |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, env in datasets.items():
+        with server(ROOT / "app.py", env) as (base, _proc, _):
+            for page in pages:
+                ms, kb = click_figures(browser, base, page, n)
+                real = REAL_MS.setdefault(page, ms)
+                print(f"| {page} | {name} | {ms:.0f} | {ms / floor_ms:.2f} | {ms / real:.2f} | {kb:.1f} |", flush=True)
 
 
 REAL_MS: dict[str, float] = {}
