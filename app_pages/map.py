@@ -36,56 +36,64 @@ st.markdown(
     "of that year; a date known only to the month or year is shown that way. Click a state, or choose it "
     "below, to open its profile."
 )
-year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
-write_url(state.replace(year=None if year == vocab.last_year else year), "map")
-
 this_year = date.today().year
-status = statuses(ds, vocab.first_year, vocab.last_year, this_year)[year]
-n = mb.counts(status)
-known = frozenset(status["iso3"])
-c = st.columns(3)
-c[0].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
-c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
-c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
-event = st.plotly_chart(
-    mf.choropleth(status, year),
-    config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
-    on_select="rerun",
-    selection_mode="points",
-    key="map.choropleth",
-    width="stretch",
-)
-picked = mb.selected_country(event.selection.points, known)
-if picked:
-    st.switch_page("app_pages/country.py", query_params={"country": picked})
-left, right = st.columns([2, 1], vertical_alignment="bottom")
-small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
-right.caption(
-    "The map shows Asia and its neighbours; every state, wherever it lies, is in the list below."
-    + (f" Too small for the map's scale, drawn as a dot: {', '.join(small)}." if small else "")
-)
-choice = left.selectbox(
-    "Open a country profile",
-    list(status["iso3"]),
-    index=None,
-    format_func=dict(zip(status["iso3"], status["name"])).get,
-    placeholder="Choose a state",
-    key="map.open",
-)
-if choice:
-    st.switch_page("app_pages/country.py", query_params={"country": choice})
-st.plotly_chart(mf.step_chart(steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
 
-st.header(f"Member and observer states as of {year}")
-st.dataframe(
-    mb.member_list(status),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
-        "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
-    },
-)
+
+@st.fragment
+def as_of_view() -> None:
+    # moving the slider reruns only this part: the animation and the chair map below stay as sent
+    year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
+    write_url(state.replace(year=None if year == vocab.last_year else year), "map")
+
+    status = statuses(ds, vocab.first_year, vocab.last_year, this_year)[year]
+    n = mb.counts(status)
+    known = frozenset(status["iso3"])
+    c = st.columns(3)
+    c[0].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
+    c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
+    c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
+    event = st.plotly_chart(
+        mf.choropleth(status, year),
+        config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
+        on_select="rerun",
+        selection_mode="points",
+        key="map.choropleth",
+        width="stretch",
+    )
+    picked = mb.selected_country(event.selection.points, known)
+    if picked:
+        st.switch_page("app_pages/country.py", query_params={"country": picked})
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
+    right.caption(
+        "The map shows Asia and its neighbours; every state, wherever it lies, is in the list below."
+        + (f" Too small for the map's scale, drawn as a dot: {', '.join(small)}." if small else "")
+    )
+    choice = left.selectbox(
+        "Open a country profile",
+        list(status["iso3"]),
+        index=None,
+        format_func=dict(zip(status["iso3"], status["name"])).get,
+        placeholder="Choose a state",
+        key="map.open",
+    )
+    if choice:
+        st.switch_page("app_pages/country.py", query_params={"country": choice})
+    st.plotly_chart(mf.step_chart(steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
+
+    st.header(f"Member and observer states as of {year}")
+    st.dataframe(
+        mb.member_list(status),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
+        },
+    )
+
+
+as_of_view()
 
 st.header("Watch it grow")
 st.plotly_chart(

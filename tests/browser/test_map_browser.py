@@ -29,3 +29,28 @@ def test_country_profile_thailand(server, watched):
     watched.shot("country-THA")
     assert watched.errors == []
     assert watched.external == []
+
+
+def test_slider_updates_the_view_and_the_link(server, watched):
+    # the slider's part of the page reruns alone (st.fragment): the link, the counts, the map
+    # and the list must still follow it, and the animation below must stay in place
+    page = watched.page
+    page.goto(server + "/map?year=2017")
+    watched.settle(60_000)
+    animation = page.locator(".js-plotly-plot").nth(2)
+    assert "growth" in (animation.text_content() or "").lower()
+    page.get_by_role("slider").first.press("ArrowLeft")
+    page.wait_for_url("**/map?year=2016", timeout=30_000)
+    watched.settle(60_000)
+    metric = page.get_by_test_id("stMetric").filter(has_text="Member states")
+    assert "26" in metric.inner_text()  # 2016: still 26 (Sri Lanka joined in 2018)
+    assert "as of 31 December 2016" in (page.locator(".js-plotly-plot").first.text_content() or "")
+    assert page.get_by_role("heading", name="Member and observer states as of 2016").count() == 1
+    for _ in range(5):
+        page.get_by_role("slider").first.press("ArrowLeft")
+    page.wait_for_url("**/map?year=2011", timeout=30_000)
+    watched.settle(60_000)
+    assert "as of 31 December 2011" in (page.locator(".js-plotly-plot").first.text_content() or "")
+    assert page.locator(".js-plotly-plot").count() == 3
+    assert watched.errors == []
+    assert watched.external == []
