@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from cica_dash.data import Dataset
 from cica_dash.dates import format_date, format_span, period_end
@@ -143,7 +144,10 @@ def timeline_items(ds: Dataset, today: date | None = None) -> pd.DataFrame:
     items = pd.concat([milestone_items(ds), chairmanship_items(ds, today)], ignore_index=True)
     order = {c: i for i, c in enumerate(LANES)}
     items["_lane"] = items["category"].map(order)
-    return items.sort_values(["start", "_lane", "title"], kind="stable").drop(columns="_lane").reset_index(drop=True)
+    items = items.sort_values(["start", "_lane", "title"], kind="stable").drop(columns="_lane").reset_index(drop=True)
+    # the hover text is the costly part of a figure and depends on the item only: made once here
+    items["hover"] = [hover_text(r) for r in items.to_dict("records")]
+    return items
 
 
 def filter_items(
@@ -234,7 +238,7 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(text, width)) if text else ""
 
 
-def hover_text(row: pd.Series) -> str:
+def hover_text(row: Mapping[str, Any]) -> str:
     """What a pointer over an item shows: title, date at its precision, place, what was decided, source."""
     title = _esc(row["title"])
     if row["planned"] and "planned" not in row["title"].lower():
@@ -300,7 +304,10 @@ def timeline_figure(
     # laid out in pixels, so a chart with three lanes is as legible as one with nine
     band, gap, lane_px = 96, 44, 42
     plot = band + gap + lane_px * max(len(lanes), 2)
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[band, plot - band - gap], vertical_spacing=gap / plot)
+    # two rows on one date axis (the layout plotly's make_subplots gives, written out: the
+    # figure is then built and checked once, not trace by trace)
+    lane_axes = dict(xaxis="x2", yaxis="y2")
+    data: list[go.Scatter | go.Bar] = []
     seen: set[str] = set()
     # markers first: the legend shows the first trace of a name
     # points: items known to the day, plus an open marker in the middle of a planned span
@@ -313,15 +320,15 @@ def timeline_figure(
         if style == "informal" or planned:
             symbol += "-open"
         # items on the same day in the same lane share one marker and one hover box
-        merged = group.assign(_hover=[hover_text(r) for _, r in group.iterrows()]).groupby("x", sort=True)
-        hovers = merged["_hover"].agg("<br>—<br>".join)
-        labels = list(merged["label"].agg(" / ".join)) if cat == "summit" else None
+        merged = group.groupby("x", sort=True)
+        hovers = merged["hover"].agg("<br>—<br>".join)
+        labels = merged["label"].agg(" / ".join).to_numpy(dtype=object) if cat == "summit" else None
         name = _legend_name(cat, style, planned)
-        fig.add_trace(
+        data.append(
             go.Scatter(
                 x=hovers.index,
-                y=[LANES[cat]] * len(hovers),
-                mode="markers+text" if labels else "markers",
+                y=np.full(len(hovers), LANES[cat], dtype=object),
+                mode="markers+text" if labels is not None else "markers",
                 text=labels,
                 textposition="top center",
                 textfont=dict(size=11),
@@ -332,16 +339,15 @@ def timeline_figure(
                     # a fill too light for the light page or too dark for the dark one gets a grey rim
                     line=dict(color=outline_for(colour), width=1.5),
                 ),
-                hovertext=list(hovers),
+                hovertext=hovers.to_numpy(dtype=object),
                 hovertemplate="%{hovertext}<extra></extra>",
                 name=name,
                 legendgroup=name,
                 legendrank=_rank(cat, style, planned),
                 showlegend=name not in seen,
                 cliponaxis=False,
-            ),
-            row=2,
-            col=1,
+                **lane_axes,
+            )
         )
         seen.add(name)
     # bars: chairmanships and items known only to the month or year
@@ -350,14 +356,14 @@ def timeline_figure(
         colour = TIMELINE_COLOURS.get(cat, EDGE)
         name = _legend_name(cat, style, planned)
         span_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000 + 86_400_000
-        fig.add_trace(
+        data.append(
             go.Bar(
                 orientation="h",
                 base=group["start"],
                 x=span_ms,
-                y=[LANES[cat]] * len(group),
+                y=np.full(len(group), LANES[cat], dtype=object),
                 width=0.7 if cat == "chairmanship" else 0.2,
-                text=group["label"] if cat == "chairmanship" else None,
+                text=group["label"].to_numpy(dtype=object) if cat == "chairmanship" else None,
                 textposition="inside",
                 insidetextanchor="middle",
                 textfont=dict(size=11, color=INK),  # on the bar's own light fill
@@ -371,15 +377,14 @@ def timeline_figure(
                     pattern=dict(shape="/" if planned or style == "ongoing" else "", fgcolor=colour, solidity=0.3),
                     opacity=0.9,
                 ),
-                hovertext=[hover_text(r) for _, r in group.iterrows()],
+                hovertext=group["hover"].to_numpy(dtype=object),
                 hovertemplate="%{hovertext}<extra></extra>",
                 name=name,
                 legendgroup=name,
                 legendrank=_rank(cat, style, planned),
                 showlegend=name not in seen,
-            ),
-            row=2,
-            col=1,
+                **lane_axes,
+            )
         )
         seen.add(name)
     if len(growth):
@@ -391,7 +396,7 @@ def timeline_figure(
             f"<b>{c} member states</b><br>from {_esc(t)}" + (f"<br>joined: {_wrap(j, 60)}" if t != "today" else "")
             for c, t, j in zip(g["count"], g["date_text"], g["joined"])
         ]
-        fig.add_trace(
+        data.append(
             go.Scatter(
                 x=g["date"],
                 y=g["count"],
@@ -399,61 +404,44 @@ def timeline_figure(
                 line=dict(shape="hv", color=TIMELINE_COLOURS["accession"], width=2),
                 fill="tozeroy",
                 fillcolor=rgba(TIMELINE_COLOURS["accession"], 0.15),
-                hovertext=hover,
+                hovertext=np.array(hover, dtype=object),
                 hovertemplate="%{hovertext}<extra></extra>",
                 name="Member states (count)",
                 showlegend=False,
-            ),
-            row=1,
-            col=1,
+                xaxis="x",
+                yaxis="y",
+            )
         )
-    fig.add_shape(
-        type="line",
-        x0=pd.Timestamp(today),
-        x1=pd.Timestamp(today),
-        xref="x",
-        yref="paper",
-        y0=0,
-        y1=1,
-        line=dict(color=EDGE, width=1, dash="dot"),
-    )
-    fig.add_annotation(
-        x=pd.Timestamp(today), xref="x", y=1.0, yref="paper", text="today", showarrow=False, yanchor="bottom", font=dict(size=11)
-    )
-    fig.add_annotation(
-        # above the chart, under the title: the legend below grows on a phone and must not cover it
-        text=wrap_note("Thin bars: a date known only to its month or year.")
-        + "<br>"
-        + wrap_note(
-            "Source: CICA Dashboard data (milestones, chairmanships, members); "
-            "each item's source is in its hover and in the list below."
+    now = pd.Timestamp(today)
+    annotations = [
+        dict(x=now, xref="x", y=1.0, yref="paper", text="today", showarrow=False, yanchor="bottom", font=dict(size=11)),
+        dict(
+            # above the chart, under the title: the legend below grows on a phone and must not cover it
+            text=wrap_note("Thin bars: a date known only to its month or year.")
+            + "<br>"
+            + wrap_note(
+                "Source: CICA Dashboard data (milestones, chairmanships, members); "
+                "each item's source is in its hover and in the list below."
+            ),
+            xref="paper",
+            yref="paper",
+            x=1,  # right-aligned to the plot: on a phone it reaches back over the lane labels
+            y=1,
+            yanchor="bottom",
+            yshift=22,
+            showarrow=False,
+            xanchor="right",
+            align="left",
+            font=dict(size=11),
         ),
-        xref="paper",
-        yref="paper",
-        x=1,  # right-aligned to the plot: on a phone it reaches back over the lane labels
-        y=1,
-        yanchor="bottom",
-        yshift=22,
-        showarrow=False,
-        xanchor="right",
-        align="left",
-        font=dict(size=11),
-    )
+    ]
     if not len(items):
-        fig.add_annotation(text="Nothing matches the chosen filters.", xref="paper", yref="paper", x=0.5, y=0.4, showarrow=False)
-    fig.update_xaxes(type="date", range=window, showgrid=True)  # grid colour from the theme
-    fig.update_xaxes(showticklabels=True, row=1, col=1)
-    fig.update_yaxes(title_text="Members", rangemode="tozero", row=1, col=1, fixedrange=True)
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=[LANES[c] for c in reversed(lanes)],
-        fixedrange=True,
-        row=2,
-        col=1,
-    )
+        annotations.append(
+            dict(text="Nothing matches the chosen filters.", xref="paper", yref="paper", x=0.5, y=0.4, showarrow=False)
+        )
     bottom = 50 + 24 * -(-len(seen) // 4)  # tick labels, legend rows of about four entries
-    fig.update_layout(
+    lane_top = (plot - band - gap) / plot
+    layout = dict(
         title=chart_title(wrap_note(_esc(title), 48)),
         barmode="overlay",
         height=plot + 150 + bottom,
@@ -461,5 +449,20 @@ def timeline_figure(
         legend=dict(orientation="h", y=-40 / plot, x=0, yanchor="top"),
         hoverlabel=dict(align="left"),
         uniformtext=dict(minsize=9, mode="hide"),
+        # grid colour from the theme
+        xaxis=dict(anchor="y", domain=[0, 1], matches="x2", showticklabels=True, type="date", range=window, showgrid=True),
+        xaxis2=dict(anchor="y2", domain=[0, 1], type="date", range=window, showgrid=True),
+        yaxis=dict(anchor="x", domain=[1 - band / plot, 1], title=dict(text="Members"), rangemode="tozero", fixedrange=True),
+        yaxis2=dict(
+            anchor="x2",
+            domain=[0, lane_top],
+            type="category",
+            categoryorder="array",
+            categoryarray=[LANES[c] for c in reversed(lanes)],
+            fixedrange=True,
+        ),
+        shapes=[dict(type="line", x0=now, x1=now, xref="x", yref="paper", y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot"))],
+        annotations=annotations,
     )
+    fig = go.Figure(data=data, layout=layout)
     return fig
