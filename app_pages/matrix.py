@@ -74,7 +74,7 @@ if cell:
 left, right = st.columns([2, 3])
 with left:
     st.plotly_chart(
-        mx.roles_bar_figure(mx.roles_per_country(m.cells), year),
+        mx.roles_bar_figure(mx.count_roles(m.cells), year),
         config=plotly_config(f"matrix-roles-per-country-{year}"),
         key="matrix.bars",
         width="stretch",

@@ -13,11 +13,12 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
-from cica_dash.dates import format_date
+from cica_dash.dates import format_date, format_dates
 from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 from cica_dash.state import country_name
 
@@ -57,7 +58,7 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
     out["dimension"] = out["area"].map(areas["dimension"])
     out["dimension_name"] = out["dimension"].map(dims)
     out["undated"] = out["since"].isna()
-    out["period"] = [period_text(r) for r in out.itertuples()]
+    out["period"] = period_texts(out)
     return out.reset_index(drop=True)
 
 
@@ -67,6 +68,14 @@ def period_text(row) -> str:
     until = format_date(row.until, row.until_precision)
     text = f"on record from {since}" if since else "on record, start date not known"
     return f"{text} until {until}" if until else text
+
+
+def period_texts(roles: pd.DataFrame) -> pd.Series:
+    """`period_text` for a whole table of roles at once."""
+    since = format_dates(roles["since"], roles["since_precision"])
+    until = format_dates(roles["until"], roles["until_precision"])
+    text = ("on record from " + since).where(since.ne(""), "on record, start date not known")
+    return text.where(until.eq(""), text + " until " + until)
 
 
 def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:
@@ -90,19 +99,25 @@ def cell_roles(roles: pd.DataFrame) -> pd.DataFrame:
     and the hover lists both."""
     if roles.empty:
         return roles.assign(all_periods=pd.Series(dtype="str"))
-    r = roles.assign(_rank=roles["role"].map(ROLE_Z), _dated=roles["since"].notna())
-    r = r.sort_values(["area", "iso3", "_dated", "since", "_rank"])  # undated first: a dated role is the later
-    periods = r.groupby(["area", "iso3"], sort=False).apply(
-        lambda g: "; ".join(f"{role} ({p})" for role, p in zip(g["role"], g["period"])), include_groups=False
+    r = roles.assign(
+        _rank=roles["role"].map(ROLE_Z),
+        _dated=roles["since"].notna(),
+        _described=roles["role"] + " (" + roles["period"] + ")",
     )
+    r = r.sort_values(["area", "iso3", "_dated", "since", "_rank"])  # undated first: a dated role is the later
+    periods = r.groupby(["area", "iso3"], sort=False)["_described"].agg("; ".join)
     last = r.groupby(["area", "iso3"], sort=False).tail(1).set_index(["area", "iso3"])
     last["all_periods"] = periods
-    return last.reset_index().drop(columns=["_rank", "_dated"])
+    return last.reset_index().drop(columns=["_rank", "_dated", "_described"])
 
 
 def roles_per_country(roles: pd.DataFrame) -> pd.DataFrame:
     """Roles per country in the year (one per area), most roles first, then by name."""
-    cells = cell_roles(roles)
+    return count_roles(cell_roles(roles))
+
+
+def count_roles(cells: pd.DataFrame) -> pd.DataFrame:
+    """`roles_per_country` from cells already made by `cell_roles` (such as a Matrix's)."""
     if cells.empty:
         return pd.DataFrame(columns=["iso3", "country", *ROLES, "total"])
     t = pd.crosstab([cells["iso3"], cells["country"]], cells["role"]).reindex(columns=list(ROLES), fill_value=0)
@@ -115,7 +130,10 @@ def roles_per_country(roles: pd.DataFrame) -> pd.DataFrame:
 def column_order(roles: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str] = ()) -> list[str]:
     """The member states shown as columns: the chosen ones, else every one holding a role;
     by number of roles (coordinator roles break ties, then name) or by name."""
-    per = roles_per_country(roles)
+    return _column_order(roles_per_country(roles), names, order, countries)
+
+
+def _column_order(per: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str]) -> list[str]:
     codes = list(countries) if countries else list(per["iso3"])
     if order == "name":
         return sorted(codes, key=lambda c: names.get(c, c))
@@ -147,8 +165,9 @@ def build_matrix(
     rows["on_record"] = rows["area"].isin(roles["area"])
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     names.update({c: country_name(c) for c in countries if c not in names})
-    cols = column_order(roles, names, order, countries)
-    cells = cell_roles(roles[roles["iso3"].isin(cols)])
+    all_cells = cell_roles(roles)  # per (area, country): the columns chosen below keep theirs
+    cols = _column_order(count_roles(all_cells), names, order, countries)
+    cells = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
     lookup = {(r.area, r.iso3): r for r in cells.itertuples()}
     z, text, hover = [], [], []
     for row in rows.itertuples():
@@ -194,17 +213,22 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
     symbols C / co in each cell, so the role reads without colour; rows are grouped by
     dimension on a two-level axis; an invisible marker per cell carries the hover and makes
     cells clickable. Rows whose area has no role on record stay blank and say so."""
-    fig = go.Figure()
     n_rows, n_cols = len(m.rows), len(m.columns)
     if n_rows == 0 or n_cols == 0:
-        fig.add_annotation(
-            text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+        return go.Figure(
+            layout=dict(
+                title=chart_title(f"Coordinators as of {m.year}"),
+                height=260,
+                xaxis_visible=False,
+                yaxis_visible=False,
+                annotations=[
+                    dict(text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
+                    dict(text=source, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top"),
+                ],
+            )
         )
-        fig.update_layout(title=chart_title(f"Coordinators as of {m.year}"), height=260, xaxis_visible=False, yaxis_visible=False)
-        fig.add_annotation(text=source, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top")
-        return fig
     y = axis_rows(m)
-    fig.add_heatmap(
+    heatmap = go.Heatmap(
         z=m.z,
         x=m.names,
         y=y,
@@ -220,18 +244,19 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         hoverinfo="skip",
         name="roles",
     )
-    xs, y0, y1, custom, hover = [], [], [], [], []
-    for i, row in enumerate(m.rows.itertuples()):
-        for j, code in enumerate(m.columns):
-            xs.append(m.names[j]), y0.append(y[0][i]), y1.append(y[1][i])
-            custom.append([row.area, code]), hover.append(m.hover[i][j])
-    fig.add_scatter(
-        x=xs,
-        y=[y0, y1],
+    # one invisible marker per cell, row by row: arrays, so plotly checks them once
+    rows_i = np.repeat(np.arange(n_rows), n_cols)
+    cols_j = np.tile(np.arange(n_cols), n_rows)
+    outer, inner = np.array(y[0], dtype=object), np.array(y[1], dtype=object)
+    cells = go.Scatter(
+        x=np.array(m.names, dtype=object)[cols_j],
+        y=[outer[rows_i], inner[rows_i]],
         mode="markers",
         marker={"size": 24, "color": TRANSPARENT, "symbol": "square"},
-        customdata=custom,
-        hovertext=hover,
+        customdata=np.column_stack(
+            [m.rows["area"].to_numpy(dtype=object)[rows_i], np.array(m.columns, dtype=object)[cols_j]]
+        ),
+        hovertext=np.array(m.hover, dtype=object).reshape(-1),
         hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False,
         name="cells",
@@ -246,8 +271,8 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
             "showarrow": False,
             "font": {"size": 12},
         }
-        for i, row in enumerate(m.rows.itertuples())
-        if not row.on_record
+        for i, on_record in enumerate(m.rows["on_record"])
+        if not on_record
     ]
     annotations.append(
         {
@@ -265,34 +290,51 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
             "font": {"size": 12},
         }
     )
-    fig.update_yaxes(autorange="reversed", showgrid=False, showdividers=True, dividercolor=EDGE, dividerwidth=1.5)
-    fig.update_xaxes(side="top", tickangle=-40, showgrid=False)
-    fig.update_layout(
+    layout = dict(
         title=chart_title(f"Coordinators and co-coordinators as of {m.year}"),
         height=max(320, 200 + 40 * n_rows),
         width=min(MAX_WIDTH, 600 + 56 * n_cols),  # narrow selections keep square-ish cells
         margin={"l": 10, "r": 10, "t": 150, "b": 80},
         dragmode=False,
         annotations=annotations,
+        yaxis=dict(autorange="reversed", showgrid=False, showdividers=True, dividercolor=EDGE, dividerwidth=1.5),
+        xaxis=dict(side="top", tickangle=-40, showgrid=False),
     )
-    return fig
+    return go.Figure(data=[heatmap, cells], layout=layout)
 
 
 def roles_bar_figure(
     per_country: pd.DataFrame, year: int, source: str = "Source: coordinators.csv (each role cites its own source)"
 ) -> go.Figure:
     """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
-    fig = go.Figure()
-    for role in ROLES:
-        fig.add_bar(
-            y=per_country["country"],
-            x=per_country[role],
+    bars = [
+        go.Bar(
+            y=per_country["country"].to_numpy(dtype=object),
+            x=per_country[role].to_numpy(),
             name=role,
             orientation="h",
             marker={"color": ROLE_COLOURS[role], "line": {"color": EDGE, "width": 0.5}},
             hovertemplate="%{y}: %{x} " + role + " role(s)<extra></extra>",
         )
-    fig.update_layout(
+        for role in ROLES
+    ]
+    annotations = [
+        {
+            "text": source,
+            "showarrow": False,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -48,
+            "xanchor": "left",
+            "yanchor": "top",
+            "font": {"size": 11},
+        }
+    ]
+    if per_country.empty:
+        annotations.insert(0, dict(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"))
+    layout = dict(
         barmode="stack",
         title=chart_title(f"Roles per country, {year}"),
         height=max(220, 110 + 26 * len(per_country)),
@@ -300,44 +342,34 @@ def roles_bar_figure(
         xaxis={"dtick": 1, "title": "priority areas"},
         legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
         margin={"l": 10, "r": 10, "t": 100, "b": 76},
+        annotations=annotations,
     )
-    if per_country.empty:
-        fig.add_annotation(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.add_annotation(
-        text=source,
-        showarrow=False,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-48,
-        xanchor="left",
-        yanchor="top",
-        font={"size": 11},
-    )
-    return fig
+    return go.Figure(data=bars, layout=layout)
 
 
 def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:
     """Per dimension, one plain sentence per area: 'Agriculture: China (coordinator)',
     'Combating illicit drugs: not on record'. For screen readers and copying."""
     out: list[tuple[str, list[str]]] = []
-    by_area = {a: g for a, g in m.cells.groupby("area", sort=False)} if not m.cells.empty else {}
     order = {c: i for i, c in enumerate(m.columns)}
-    for _dim, rows in m.rows.groupby("dimension", sort=False):
-        lines = []
-        for row in rows.itertuples():
-            if not row.on_record:
-                lines.append(f"{row.area_name}: {NOT_ON_RECORD}")
-                continue
-            g = by_area.get(row.area)
-            if g is None:
-                lines.append(f"{row.area_name}: none of the chosen countries")
-                continue
-            g = g.assign(_r=g["role"].map(ROLE_Z), _c=g["iso3"].map(order)).sort_values(["_r", "_c"], ascending=[False, True])
-            who = ", ".join(f"{r.country} ({r.role}{', start date not known' if r.undated else ''})" for r in g.itertuples())
-            lines.append(f"{row.area_name}: {who}")
-        out.append((short_dimension(rows["dimension_name"].iloc[0]), lines))
+    by_area: dict[str, list[dict]] = {}
+    # a few dozen roles at most: plain records read faster than a pandas group per area
+    for cell in m.cells.to_dict("records"):
+        by_area.setdefault(cell["area"], []).append(cell)
+    lines_by_dim: dict[str, tuple[str, list[str]]] = {}
+    for row in m.rows.to_dict("records"):
+        _, lines = lines_by_dim.setdefault(row["dimension"], (short_dimension(row["dimension_name"]), []))
+        if not row["on_record"]:
+            lines.append(f"{row['area_name']}: {NOT_ON_RECORD}")
+            continue
+        holders = by_area.get(row["area"])
+        if not holders:
+            lines.append(f"{row['area_name']}: none of the chosen countries")
+            continue
+        holders = sorted(holders, key=lambda c: (-ROLE_Z[c["role"]], order.get(c["iso3"], len(order))))
+        who = ", ".join(f"{c['country']} ({c['role']}{', start date not known' if c['undated'] else ''})" for c in holders)
+        lines.append(f"{row['area_name']}: {who}")
+    out.extend(lines_by_dim.values())
     return out
 
 
