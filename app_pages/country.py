@@ -1,7 +1,10 @@
 """Country profile: everything the record says about one member or observer state, with its sources."""
 
+from datetime import date
+
 import streamlit as st
 
+from cica_dash import cached
 from cica_dash import membership as mb
 from cica_dash.state import CountryState
 from cica_dash.ui import dataset, footer, safe_markdown, url_state, write_url
@@ -24,7 +27,9 @@ if not pick:
     footer(ds)
     st.stop()
 
-p = mb.country_profile(ds, pick)
+today = date.today()
+now = cached.statuses(ds, vocab.first_year, vocab.last_year, today).get(today.year)
+p = mb.country_profile(ds, pick, today, status_now=now)
 st.header(p.name)
 safe_markdown(mb.profile_summary(p))
 c = st.columns(4)

@@ -4,28 +4,11 @@ from datetime import date
 
 import streamlit as st
 
+from cica_dash import cached
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.state import MapState
-from cica_dash.ui import data_cached, dataset, footer, plotly_config, url_state, write_url
-
-
-@data_cached
-def statuses(ds, first: int, last: int, this_year: int):
-    # every year's table at once, the same for every viewer: built once per data version and
-    # year (shared, read-only); `this_year` is in the key because undated observers count in it
-    return mb.status_by_year(ds, range(first, last + 1))
-
-
-@data_cached
-def growth(ds, first: int, last: int, this_year: int):
-    return mf.growth_animation(statuses(ds, first, last, this_year))
-
-
-@data_cached
-def steps(ds):
-    return mb.member_steps(ds)
-
+from cica_dash.ui import dataset, footer, plotly_config, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
@@ -36,7 +19,7 @@ st.markdown(
     "of that year; a date known only to the month or year is shown that way. Click a state, or choose it "
     "below, to open its profile."
 )
-this_year = date.today().year
+today = date.today()
 
 
 @st.fragment
@@ -45,7 +28,7 @@ def as_of_view() -> None:
     year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
     write_url(state.replace(year=None if year == vocab.last_year else year), "map")
 
-    status = statuses(ds, vocab.first_year, vocab.last_year, this_year)[year]
+    status = cached.statuses(ds, vocab.first_year, vocab.last_year, today)[year]
     n = mb.counts(status)
     known = frozenset(status["iso3"])
     c = st.columns(3)
@@ -79,7 +62,7 @@ def as_of_view() -> None:
     )
     if choice:
         st.switch_page("app_pages/country.py", query_params={"country": choice})
-    st.plotly_chart(mf.step_chart(steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
+    st.plotly_chart(mf.step_chart(cached.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
 
     st.header(f"Member and observer states as of {year}")
     st.dataframe(
@@ -97,7 +80,7 @@ as_of_view()
 
 st.header("Watch it grow")
 st.plotly_chart(
-    growth(ds, vocab.first_year, vocab.last_year, this_year),
+    cached.growth_animation(ds, vocab.first_year, vocab.last_year, today),
     config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
     width="stretch",
     key="map.animation",

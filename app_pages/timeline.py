@@ -4,33 +4,20 @@ from datetime import date
 
 import streamlit as st
 
+from cica_dash import cached
 from cica_dash.state import TimelineState
 from cica_dash.timeline import (
     LANES,
     PRESET_CUSTOM,
     PRESETS,
     filter_items,
-    member_growth,
     preset_of,
     range_for,
     readable_list,
     timeline_figure,
-    timeline_items,
     x_window,
 )
-from cica_dash.ui import data_cached, dataset, footer, plotly_config, safe_markdown, url_state, write_url
-
-
-@data_cached
-def all_items(ds, today: date):
-    # every item with its hover text, the same for every viewer: once per data version and day
-    return timeline_items(ds, today)
-
-
-@data_cached
-def growth(ds):
-    return member_growth(ds.members)
-
+from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
 
 ds, vocab = dataset()
 today = date.today()
@@ -78,14 +65,14 @@ lo, hi = range_for(preset, years, first, last)
 state = state.replace(year_from=lo, year_to=hi, category=tuple(cats), country=tuple(countries))
 write_url(state, "timeline")
 
-items = all_items(ds, today)
+items = cached.timeline_items(ds, today)
 shown = filter_items(items, state.year_from, state.year_to, state.category, state.country)
 safe_markdown(f"Showing {len(shown)} item{'s' if len(shown) != 1 else ''}: {state.describe(vocab)}.")
 if shown.empty:
     st.info("Nothing on the timeline matches these filters. Widen the years or clear a category or country.")
 else:
     window = x_window(state.year_from, state.year_to, today, shown)
-    fig = timeline_figure(shown, growth(ds), today, window, title=f"CICA timeline, {state.describe(vocab)}")
+    fig = timeline_figure(shown, cached.member_growth(ds), today, window, title=f"CICA timeline, {state.describe(vocab)}")
     st.plotly_chart(fig, config=plotly_config("timeline"), width="stretch")
     st.header("The same items as a list")
     st.dataframe(

@@ -61,7 +61,10 @@ def format_spans(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.S
     same_month = day & (start.dt.year == end.dt.year) & (start.dt.month == end.dt.month)
     same_year = day & (start.dt.year == end.dt.year) & ~same_month
     other = ranged & ~same_month & ~same_year
-    out[same_month] = start[same_month].dt.day.astype(str) + "–" + last[same_month]
-    out[same_year] = start[same_year].dt.strftime("%-d %b") + " – " + last[same_year]
-    out[other] = first[other] + " – " + last[other]
+    if same_month.any():  # (an empty mask still costs a pandas assignment)
+        out[same_month] = start[same_month].dt.day.astype(str) + "–" + last[same_month]
+    if same_year.any():
+        out[same_year] = start[same_year].dt.strftime("%-d %b") + " – " + last[same_year]
+    if other.any():
+        out[other] = first[other] + " – " + last[other]
     return out

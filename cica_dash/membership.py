@@ -374,13 +374,17 @@ def _mentions(text: pd.Series, names: set[str]) -> pd.Series:
     return text.fillna("").str.contains(pattern, case=False, regex=True) if pattern else text.notna() & False
 
 
-def country_profile(ds: Dataset, iso3: str, today: date | None = None) -> CountryProfile:
-    """Everything the tables say about one state, each fact with its source."""
+def country_profile(
+    ds: Dataset, iso3: str, today: date | None = None, status_now: pd.DataFrame | None = None
+) -> CountryProfile:
+    """Everything the tables say about one state, each fact with its source. `status_now` is
+    `status_as_of(ds, today.year, today)` when the caller already has it."""
     today = today or date.today()
     iso3 = iso3.upper()
     names = _names(ds)
     name = names.get(iso3) or country_name(iso3)
-    status_now = status_as_of(ds, today.year, today)
+    if status_now is None:
+        status_now = status_as_of(ds, today.year, today)
     mine = status_now[status_now["iso3"].eq(iso3)]
     status = mine["status"].iloc[0] if len(mine) else "not a member or observer"
     mem = ds.members[ds.members["iso3"].eq(iso3)]

@@ -1,0 +1,46 @@
+"""What the pages share and no filter changes: built once per version of the data files (and,
+where the date matters, per day), then shared read-only by every session.
+
+A function here takes the Dataset first; `ui.data_cached` keys it on the data's signature and
+its other arguments. Callers must not modify what they get back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from cica_dash import map_figures as mf
+from cica_dash import membership as mb
+from cica_dash import timeline as tl
+from cica_dash.data import Dataset
+from cica_dash.ui import data_cached
+
+
+@data_cached
+def statuses(ds: Dataset, first: int, last: int, today: date) -> dict[int, pd.DataFrame]:
+    """Every year's member/observer table (undated observers count in `today`'s year only)."""
+    return mb.status_by_year(ds, range(first, last + 1), today)
+
+
+@data_cached
+def growth_animation(ds: Dataset, first: int, last: int, today: date) -> go.Figure:
+    return mf.growth_animation(statuses(ds, first, last, today))
+
+
+@data_cached
+def member_steps(ds: Dataset) -> pd.DataFrame:
+    return mb.member_steps(ds)
+
+
+@data_cached
+def timeline_items(ds: Dataset, today: date) -> pd.DataFrame:
+    """Every timeline item with its hover text (the costly part of the figure)."""
+    return tl.timeline_items(ds, today)
+
+
+@data_cached
+def member_growth(ds: Dataset) -> pd.DataFrame:
+    return tl.member_growth(ds.members)
