@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from cica_dash import cached
 from cica_dash import events as ev
 from cica_dash.export import to_csv
 from cica_dash.state import EventsState
@@ -85,7 +86,7 @@ else:
             f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
         )
     st.dataframe(
-        ev.table(rows, vocab, limit=TABLE_ROWS).drop(columns=["sort_date"]),
+        ev.table_page(cached.events_table(ds), rows.index, TABLE_ROWS).drop(columns=["sort_date"]),
         hide_index=True,
         width="stretch",
         column_config={

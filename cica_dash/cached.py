@@ -12,10 +12,12 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from cica_dash import events as ev
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
 from cica_dash.data import Dataset
+from cica_dash.state import Vocabulary
 from cica_dash.ui import data_cached
 
 
@@ -44,3 +46,10 @@ def timeline_items(ds: Dataset, today: date) -> pd.DataFrame:
 @data_cached
 def member_growth(ds: Dataset) -> pd.DataFrame:
     return tl.member_growth(ds.members)
+
+
+@data_cached
+def events_table(ds: Dataset) -> pd.DataFrame:
+    """Every event as the table shows it (dates at their precision, names for codes); a
+    filtered view picks its rows with `events.table_page`."""
+    return ev.table(ds.events, Vocabulary.from_dataset(ds))

@@ -66,22 +66,26 @@ def per_year(events: pd.DataFrame) -> pd.DataFrame:
 
 def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
     """Events per year, stacked by dimension, in the app's dimension colours."""
-    fig = go.Figure()
-    for dim in [d for d in DIMENSION_ORDER if d in set(counts["dimension"])]:
+    dims = [d for d in DIMENSION_ORDER if d in set(counts["dimension"])]
+    bars = []
+    for dim in dims:
         part = counts[counts["dimension"] == dim]
         label = dimension_label(dim, vocab)
-        fig.add_bar(
-            x=part["year"],
-            y=part["events"],
-            name=label,
-            marker=dict(color=DIMENSION_COLOURS[dim], line=dict(color=outline_for(DIMENSION_COLOURS[dim]), width=0.8)),
-            hovertemplate=f"{label}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
+        bars.append(
+            go.Bar(
+                x=part["year"].to_numpy(),
+                y=part["events"].to_numpy(),
+                name=label,
+                marker=dict(color=DIMENSION_COLOURS[dim], line=dict(color=outline_for(DIMENSION_COLOURS[dim]), width=0.8)),
+                hovertemplate=f"{label}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
+            )
         )
-    fig.update_layout(
+    layout = dict(
         barmode="stack",
         title=chart_title("Events per year, by dimension"),
-        xaxis_title=None,
-        yaxis_title="events",
+        # whole years; plotly thins the ticks to the width (a phone shows fewer)
+        xaxis=dict(title=None, tickformat="d", dtick=1 if len(set(counts["year"])) <= 6 else None, nticks=12),
+        yaxis=dict(title=dict(text="events")),
         # legend below (it grows on a phone); the source line above the bars, under the title
         legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
         margin=dict(l=40, r=10, t=100, b=40),
@@ -102,9 +106,7 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
             )
         ],
     )
-    # whole years; plotly thins the ticks to the width (a phone shows fewer)
-    fig.update_xaxes(tickformat="d", dtick=1 if len(set(counts["year"])) <= 6 else None, nticks=12)
-    return fig
+    return go.Figure(data=bars, layout=layout)
 
 
 def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
@@ -173,6 +175,14 @@ def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> 
         },
         index=events.index,
     )
+
+
+def table_page(readable: pd.DataFrame, index: pd.Index, limit: int | None = None) -> pd.DataFrame:
+    """The rows of `index` from a `table` of the whole record (formatted once, shared), most
+    recent first, at most `limit` of them: the same as `table(events.loc[index], ...)`."""
+    rows = readable.loc[readable.index.intersection(index)]
+    rows = rows.sort_values("sort_date", ascending=False, kind="stable")
+    return rows if limit is None else rows.head(limit)
 
 
 def export_rows(events: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from cica_dash import events as ev
@@ -81,3 +82,26 @@ def test_table_formats_dates_at_their_precision(fixture_dataset, vocab):
 def test_describe_line(vocab):
     s = EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2020)
     assert s.describe(vocab, 27) == "27 events · economic · Thailand · 2015–2020"
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        EventsState(),
+        EventsState(dimension=("economic",)),
+        EventsState(country=("THA",), year_from=2015, year_to=2020),
+        EventsState(q="zzzz-no-such-text"),
+    ],
+)
+@pytest.mark.parametrize("limit", [None, 5])
+def test_a_page_of_the_shared_table_is_the_table_of_the_filtered_rows(real_dataset, state, limit):
+    # the page formats the whole record once and picks rows from it: it must show what
+    # formatting the filtered rows would
+    vocab = Vocabulary.from_dataset(real_dataset)
+    rows = ev.filter_events(real_dataset.events, state)
+    expected = ev.table(rows, vocab, limit=limit)
+    got = ev.table_page(ev.table(real_dataset.events, vocab), rows.index, limit)
+    if rows.empty:
+        assert got.empty
+    else:
+        pd.testing.assert_frame_equal(got, expected)
