@@ -207,7 +207,7 @@ def _settled(page) -> None:
 
 def _open_and_type(page, label: str, option: str) -> None:
     """Open a selectbox and type the option: the change itself is the Enter that follows."""
-    page.get_by_label(label, exact=False).first.click()
+    page.get_by_role("combobox", name=label, exact=True).first.click()
     page.keyboard.type(option)
 
 
