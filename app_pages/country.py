@@ -7,9 +7,8 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import membership as mb
 from cica_dash.state import CountryState
-from cica_dash.ui import dataset, footer, safe_markdown, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, safe_markdown, url_state, write_url
 
-LINK = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)")
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country", {"country.pick": lambda s: s.country})
 
@@ -52,7 +51,7 @@ def section(title: str, frame, empty: str, **config) -> None:
     if frame.empty:
         st.caption(empty)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source": LINK, **config})
+        st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source": SOURCE_LINK, **config})
 
 
 section(

@@ -6,7 +6,17 @@ from cica_dash import cached
 from cica_dash import events as ev
 from cica_dash.export import to_csv
 from cica_dash.state import EventsState
-from cica_dash.ui import dataset, footer, package_zip_bytes, plotly_config, safe_markdown, share_link, url_state, write_url
+from cica_dash.ui import (
+    SOURCE_LINK,
+    dataset,
+    footer,
+    package_zip_bytes,
+    plotly_config,
+    safe_markdown,
+    share_link,
+    url_state,
+    write_url,
+)
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
 ds, vocab = dataset()
@@ -91,7 +101,7 @@ else:
         width="stretch",
         column_config={
             "title": st.column_config.TextColumn("Event", width="large"),
-            "source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "source": SOURCE_LINK,
             "notes": st.column_config.TextColumn("Notes", width="medium"),
         },
     )

@@ -8,7 +8,7 @@ from cica_dash import cached
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.state import MapState
-from cica_dash.ui import dataset, footer, plotly_config, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
@@ -70,7 +70,7 @@ def as_of_view() -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "Source": SOURCE_LINK,
             "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
         },
     )

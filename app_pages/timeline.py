@@ -17,7 +17,7 @@ from cica_dash.timeline import (
     timeline_figure,
     x_window,
 )
-from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, safe_markdown, url_state, write_url
 
 ds, vocab = dataset()
 today = date.today()
@@ -80,7 +80,7 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "Source": st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)"),
+            "Source": SOURCE_LINK,
             "Decided or adopted": st.column_config.TextColumn(width="large"),
         },
     )

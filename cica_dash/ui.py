@@ -19,6 +19,8 @@ from cica_dash.state import UrlState, Vocabulary
 S = TypeVar("S", bound=UrlState)
 R = TypeVar("R")
 
+# every table's source column: a link that shows the site's name (www. dropped)
+SOURCE_LINK = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)")
 STATIC_TOPOJSON = "app/static/topojson/"  # relative: works under any server.baseUrlPath
 EXPORT_PREFIX = "cica-"
 
