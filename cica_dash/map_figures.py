@@ -101,13 +101,13 @@ def _customdata(rows: pd.DataFrame) -> np.ndarray:
         rows["founding"].astype(bool), "Founding member (signed the 2002 Almaty Act)", "Not a founding member"
     )
     columns = [rows["name"], rows["status"].map(STATUS_LABELS), rows["since_text"], founding, rows["source"], rows["iso3"]]
-    escaped = [pd.Series(c, index=rows.index, dtype=object).fillna("").astype(str).map(html.escape) for c in columns]
     if not len(rows):
         return np.empty((0, len(columns)), dtype=object)
+    escaped = [pd.Series(c, index=rows.index, dtype=object).fillna("").astype(str).map(html.escape) for c in columns]
     return np.column_stack([c.to_numpy(dtype=object) for c in escaped])
 
 
-def _small_states_trace(status: pd.DataFrame, legend: bool) -> go.Scattergeo:
+def _small_states_trace(status: pd.DataFrame) -> go.Scattergeo:
     """A dot for each state of SMALL_STATES on record, in its status colour; always present
     (possibly empty) so that animation frames line up."""
     rows = status[status["iso3"].isin(list(SMALL_STATES))]
@@ -155,7 +155,7 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropl
                 legendrank=STATUSES.index(key),
             )
         )
-    traces.append(_small_states_trace(status, legend))
+    traces.append(_small_states_trace(status))
     return traces
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
-from cica_dash.dates import format_date, format_dates
+from cica_dash.dates import format_dates
 from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 from cica_dash.state import country_name
 
@@ -62,16 +62,9 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def period_text(row) -> str:
-    """'on record from Oct 2017', '… until Mar 2023', or 'on record, start date not known'."""
-    since = format_date(row.since, row.since_precision)
-    until = format_date(row.until, row.until_precision)
-    text = f"on record from {since}" if since else "on record, start date not known"
-    return f"{text} until {until}" if until else text
-
-
 def period_texts(roles: pd.DataFrame) -> pd.Series:
-    """`period_text` for a whole table of roles at once."""
+    """Each role's period: 'on record from Oct 2017', '… until Mar 2023', or 'on record, start
+    date not known'."""
     since = format_dates(roles["since"], roles["since_precision"])
     until = format_dates(roles["until"], roles["until_precision"])
     text = ("on record from " + since).where(since.ne(""), "on record, start date not known")
@@ -127,13 +120,9 @@ def count_roles(cells: pd.DataFrame) -> pd.DataFrame:
     return t.reset_index(drop=True)
 
 
-def column_order(roles: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str] = ()) -> list[str]:
-    """The member states shown as columns: the chosen ones, else every one holding a role;
-    by number of roles (coordinator roles break ties, then name) or by name."""
-    return _column_order(roles_per_country(roles), names, order, countries)
-
-
-def _column_order(per: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str]) -> list[str]:
+def column_order(per: pd.DataFrame, names: dict[str, str], order: str, countries: Sequence[str] = ()) -> list[str]:
+    """The member states shown as columns, from `count_roles`: the chosen ones, else every one
+    holding a role; by number of roles (coordinator roles break ties, then name) or by name."""
     codes = list(countries) if countries else list(per["iso3"])
     if order == "name":
         return sorted(codes, key=lambda c: names.get(c, c))
@@ -166,7 +155,7 @@ def build_matrix(
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     names.update({c: country_name(c) for c in countries if c not in names})
     all_cells = cell_roles(roles)  # per (area, country): the columns chosen below keep theirs
-    cols = _column_order(count_roles(all_cells), names, order, countries)
+    cols = column_order(count_roles(all_cells), names, order, countries)
     cells = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
     lookup = {(r.area, r.iso3): r for r in cells.itertuples()}
     z, text, hover = [], [], []

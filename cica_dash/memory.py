@@ -6,7 +6,8 @@ turns, so running fifty side by side gains nothing, but each one leaves its work
 behind in the allocator: glibc gives busy threads their own heap arenas (up to eight per core)
 and keeps them. Two arenas, and one script at a time, keep that high-water mark low (50 sessions
 at once: +60 MiB after they close without these limits, +17 MiB with them). One at a time also
-served the load test faster (5.6 reruns/s against 4.0): the threads no longer fight for the GIL.
+served the full-size load test faster (5.3 reruns/s against 4.0): the threads no longer fight
+for the GIL.
 """
 
 from __future__ import annotations
