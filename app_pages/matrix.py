@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from cica_dash import cached
 from cica_dash import matrix as mx
 from cica_dash.links import escape_markdown
 from cica_dash.state import ORDERS, MatrixState
@@ -38,7 +39,7 @@ state = state.replace(year=None if year == vocab.last_year else year, dimension=
 write_url(state, "matrix")
 
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order)
-safe_markdown(mx.holders_sentence(ds, year))
+safe_markdown(cached.holders_sentence(ds, year))
 event = st.plotly_chart(
     mx.matrix_figure(m),
     config=plotly_config(f"matrix-roles-{year}"),

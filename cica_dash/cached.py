@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from cica_dash import events as ev
 from cica_dash import map_figures as mf
+from cica_dash import matrix as mx
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
 from cica_dash.data import Dataset
@@ -53,3 +54,9 @@ def events_table(ds: Dataset) -> pd.DataFrame:
     """Every event as the table shows it (dates at their precision, names for codes); a
     filtered view picks its rows with `events.table_page`."""
     return ev.table(ds.events, Vocabulary.from_dataset(ds))
+
+
+@data_cached
+def holders_sentence(ds: Dataset, year: int) -> str:
+    """The matrix page's count of role holders in `year` (about 10 ms to work out)."""
+    return mx.holders_sentence(ds, year)
