@@ -62,7 +62,9 @@ def as_of_view() -> None:
     )
     if choice:
         st.switch_page("app_pages/country.py", query_params={"country": choice})
-    st.plotly_chart(mf.step_chart(cached.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch")
+    st.plotly_chart(
+        mf.step_chart(cached.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch"
+    )
 
     st.header(f"Member and observer states as of {year}")
     st.dataframe(

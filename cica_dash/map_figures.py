@@ -97,9 +97,7 @@ def status_outline(status: str) -> dict:
 
 def _customdata(rows: pd.DataFrame) -> np.ndarray:
     """Hover text columns, HTML-escaped (the values come from data files)."""
-    founding = np.where(
-        rows["founding"].astype(bool), "Founding member (signed the 2002 Almaty Act)", "Not a founding member"
-    )
+    founding = np.where(rows["founding"].astype(bool), "Founding member (signed the 2002 Almaty Act)", "Not a founding member")
     columns = [rows["name"], rows["status"].map(STATUS_LABELS), rows["since_text"], founding, rows["source"], rows["iso3"]]
     if not len(rows):
         return np.empty((0, len(columns)), dtype=object)
@@ -307,9 +305,20 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
             )
             for start, stop in zip(shaded["date"], shaded["period_end"])
         ]
-    shapes.append(dict(type="line", xref="x", yref="paper", x0=as_of, x1=as_of, y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot")))
+    shapes.append(
+        dict(type="line", xref="x", yref="paper", x0=as_of, x1=as_of, y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot"))
+    )
     annotations += [
-        dict(x=as_of, y=1, yref="paper", text=f"as of {year}", showarrow=False, xanchor="right", yanchor="bottom", font=dict(size=11)),
+        dict(
+            x=as_of,
+            y=1,
+            yref="paper",
+            text=f"as of {year}",
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font=dict(size=11),
+        ),
         dict(
             text=wrap_note("Shaded: date known only to the year or month. Source: members.csv."),
             xref="paper",

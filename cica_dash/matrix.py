@@ -242,9 +242,7 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         y=[outer[rows_i], inner[rows_i]],
         mode="markers",
         marker={"size": 24, "color": TRANSPARENT, "symbol": "square"},
-        customdata=np.column_stack(
-            [m.rows["area"].to_numpy(dtype=object)[rows_i], np.array(m.columns, dtype=object)[cols_j]]
-        ),
+        customdata=np.column_stack([m.rows["area"].to_numpy(dtype=object)[rows_i], np.array(m.columns, dtype=object)[cols_j]]),
         hovertext=np.array(m.hover, dtype=object).reshape(-1),
         hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False,

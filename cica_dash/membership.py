@@ -374,9 +374,7 @@ def _mentions(text: pd.Series, names: set[str]) -> pd.Series:
     return text.fillna("").str.contains(pattern, case=False, regex=True) if pattern else text.notna() & False
 
 
-def country_profile(
-    ds: Dataset, iso3: str, today: date | None = None, status_now: pd.DataFrame | None = None
-) -> CountryProfile:
+def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_now: pd.DataFrame | None = None) -> CountryProfile:
     """Everything the tables say about one state, each fact with its source. `status_now` is
     `status_as_of(ds, today.year, today)` when the caller already has it."""
     today = today or date.today()

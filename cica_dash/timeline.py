@@ -461,7 +461,9 @@ def timeline_figure(
             categoryarray=[LANES[c] for c in reversed(lanes)],
             fixedrange=True,
         ),
-        shapes=[dict(type="line", x0=now, x1=now, xref="x", yref="paper", y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot"))],
+        shapes=[
+            dict(type="line", x0=now, x1=now, xref="x", yref="paper", y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot"))
+        ],
         annotations=annotations,
     )
     fig = go.Figure(data=data, layout=layout)
