@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 import os
 import threading
@@ -38,7 +39,9 @@ M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
 SCRIPT_SLOTS = threading.BoundedSemaphore(max(1, int(os.environ.get("CICA_SCRIPT_SLOTS") or 1)))
 
 
+@functools.cache
 def _libc() -> ctypes.CDLL | None:
+    """The C library, looked up once: find_library runs `ldconfig -p` in a subprocess each call."""
     try:
         return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
     except OSError:
