@@ -33,6 +33,7 @@ from bench.scale import scaled_copy  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
 
 FLOOR = ROOT / "bench" / "floor_app.py"
+FLOOR_CHART = ROOT / "bench" / "floor_chart_app.py"  # the floor plus one small plotly chart
 PAGES = ["map", "timeline", "matrix", "events", "country"]
 
 
@@ -246,6 +247,7 @@ ACTIONS: dict[str, tuple[str, Callable, Callable]] = {
     ),
     "floor": ("/", lambda p, i: _open_and_type(p, "Pick one", "beta" if i % 2 == 0 else "alpha"), _enter),
 }
+ACTIONS["floor_chart"] = ACTIONS["floor"]
 
 
 def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float, float]:
@@ -367,11 +369,15 @@ def main() -> None:
             if "cold" in parts:
                 print("\n## Cold start\n")
                 app_cold = statistics.median(cold_start(browser, ROOT / "app.py", None, "/events") for _ in range(3))
+                landing = statistics.median(cold_start(browser, ROOT / "app.py", None, "/") for _ in range(3))
                 floor_cold = statistics.median(cold_start(browser, FLOOR, None, "/") for _ in range(3))
+                chart_cold = statistics.median(cold_start(browser, FLOOR_CHART, None, "/") for _ in range(3))
                 print(
                     f"cold start to first page settled: app {app_cold:.2f} s, floor {floor_cold:.2f} s, "
                     f"ratio {app_cold / floor_cold:.2f}"
                 )
+                print(f"the app's landing page (overview, no chart): {landing:.2f} s ({landing / floor_cold:.2f}x the floor)")
+                print(f"floor plus one small plotly chart: {chart_cold:.2f} s ({chart_cold / floor_cold:.2f}x the floor)")
             browser.close()
 
 
@@ -379,7 +385,10 @@ def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None]
     print(f"\n## Click latency and bytes per click in Chromium (median of {n} changes)\n")
     with server(FLOOR) as (base, _proc, _):
         floor_ms, floor_kb = click_figures(browser, base, "floor", n)
-    print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click\n")
+    with server(FLOOR_CHART) as (base, _proc, _):
+        chart_ms, _kb = click_figures(browser, base, "floor_chart", n)
+    print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click")
+    print(f"floor plus one small plotly chart: {chart_ms:.0f} ms ({chart_ms / floor_ms:.2f}x the floor)\n")
     print("| page | data | ms | x floor | vs real | KB per click |")
     print("|---|---|---:|---:|---:|---:|")
     for name, env in datasets.items():
