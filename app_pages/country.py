@@ -16,7 +16,7 @@ st.title("Country profile")
 pick = st.selectbox(
     "Country",
     list(vocab.countries),
-    format_func=lambda c: f"{vocab.countries[c]} ({c})",
+    format_func={c: f"{name} ({c})" for c, name in vocab.countries.items()}.get,
     placeholder="Choose a country",
     key="country.pick",
 )

@@ -1,10 +1,11 @@
 """Events explorer: filter the record by country, dimension, area, type, years and text; share the view."""
 
+from functools import partial
+
 import streamlit as st
 
 from cica_dash import cached
 from cica_dash import events as ev
-from cica_dash.export import to_csv
 from cica_dash.state import EventsState
 from cica_dash.ui import (
     SOURCE_LINK,
@@ -41,11 +42,15 @@ with st.container(border=True):
     country = c[0].multiselect(
         "Country (host or participant)", list(vocab.countries), format_func=vocab.countries.get, key="events.country"
     )
-    dimension = c[1].multiselect("Dimension", dims, format_func=lambda d: ev.dimension_label(d, vocab), key="events.dimension")
+    dimension = c[1].multiselect(
+        "Dimension", dims, format_func={d: ev.dimension_label(d, vocab) for d in dims}.get, key="events.dimension"
+    )
     area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
     area = c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
     c = st.columns([1, 2, 1])
-    types = c[0].multiselect("Type", list(vocab.event_types), format_func=lambda t: t.replace("-", " "), key="events.type")
+    types = c[0].multiselect(
+        "Type", list(vocab.event_types), format_func={t: t.replace("-", " ") for t in vocab.event_types}.get, key="events.type"
+    )
     years = c[1].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
     q = c[2].text_input("Search titles, places, notes", key="events.q", max_chars=200)
 
@@ -67,7 +72,7 @@ with st.expander("Share or download this view", icon=":material/share:"):
     d = st.columns(2)
     d[0].download_button(
         "Download these events (CSV)",
-        data=lambda: to_csv(ev.export_rows(rows)),  # made only when someone clicks
+        data=partial(ev.filtered_csv, ds.events, new),  # made only when someone clicks
         file_name="cica-events.csv",
         mime="text/csv",
         on_click="ignore",

@@ -58,7 +58,10 @@ if picked and picked[-1] != st.session_state.get("_matrix_pick"):
 if st.session_state.get("matrix.cell") not in choices:
     st.session_state["matrix.cell"] = None
 cell = st.selectbox(
-    "Open a cell (or click one in the matrix)", choices, format_func=lambda v: mx.cell_label(m, v), key="matrix.cell"
+    "Open a cell (or click one in the matrix)",
+    choices,
+    format_func={v: mx.cell_label(m, v) for v in choices}.get,
+    key="matrix.cell",
 )
 if cell:
     lc = st.columns(2)

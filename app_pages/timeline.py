@@ -5,10 +5,10 @@ from datetime import date
 import streamlit as st
 
 from cica_dash import cached
+from cica_dash.callbacks import timeline_preset_changed, timeline_years_changed
 from cica_dash.state import TimelineState
 from cica_dash.timeline import (
     LANES,
-    PRESET_CUSTOM,
     PRESETS,
     filter_items,
     preset_of,
@@ -35,18 +35,6 @@ state = url_state(
 )
 
 
-def _preset_changed() -> None:
-    # a preset moves the slider to its years; "Everything" to the full range
-    lo, hi = range_for(st.session_state["timeline.preset"], st.session_state["timeline.years"], first, last)
-    if st.session_state["timeline.preset"] != PRESET_CUSTOM:
-        st.session_state["timeline.years"] = (lo or first, hi or last)
-
-
-def _years_changed() -> None:
-    lo, hi = st.session_state["timeline.years"]
-    st.session_state["timeline.preset"] = preset_of(*range_for(PRESET_CUSTOM, (lo, hi), first, last))
-
-
 st.title("Timeline")
 st.markdown(
     "From Kazakhstan's proposal at the UN General Assembly on 5 October 1992 to today: chairmanships, "
@@ -54,8 +42,10 @@ st.markdown(
     "Point at an item for what was decided and its source; drag across the chart to zoom."
 )
 left, right = st.columns([2, 3])
-preset = left.radio("Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=_preset_changed)
-years = right.slider("Years", first, last, key="timeline.years", on_change=_years_changed)
+preset = left.radio(
+    "Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=timeline_preset_changed, args=(first, last)
+)
+years = right.slider("Years", first, last, key="timeline.years", on_change=timeline_years_changed, args=(first, last))
 left, right = st.columns(2)
 cats = left.multiselect("Categories", list(LANES), key="timeline.category", format_func=LANES.get, placeholder="All")
 countries = right.multiselect(

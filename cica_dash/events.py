@@ -188,3 +188,11 @@ def table_page(readable: pd.DataFrame, index: pd.Index, limit: int | None = None
 def export_rows(events: pd.DataFrame) -> pd.DataFrame:
     """The filtered rows with the record's own columns, as a download."""
     return events.sort_values(["start_date", "event_id"])
+
+
+def filtered_csv(events: pd.DataFrame, state: EventsState) -> bytes:
+    """The CSV download of a filtered view, made when someone clicks: the button keeps only the
+    shared record and the filters, not the filtered rows, between runs."""
+    from cica_dash.export import to_csv
+
+    return to_csv(export_rows(filter_events(events, state)))

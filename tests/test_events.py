@@ -105,3 +105,15 @@ def test_a_page_of_the_shared_table_is_the_table_of_the_filtered_rows(real_datas
         assert got.empty
     else:
         pd.testing.assert_frame_equal(got, expected)
+
+
+def test_filtered_csv_holds_the_filtered_rows_oldest_first(fixture_dataset):
+    import csv
+    import io
+
+    state = EventsState(dimension=("economic",))
+    rows = list(csv.DictReader(io.StringIO(ev.filtered_csv(fixture_dataset.events, state).decode("utf-8"))))
+    assert len(rows) == 3
+    assert {r["dimension"] for r in rows} == {"economic"}
+    assert [r["start_date"] for r in rows] == sorted(r["start_date"] for r in rows)
+    assert list(rows[0]) == list(fixture_dataset.events.columns)  # the record's own columns

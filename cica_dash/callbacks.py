@@ -1,0 +1,27 @@
+"""Widget callbacks, kept out of the page scripts.
+
+Streamlit keeps every widget's `on_change` callback and `format_func` in the session's widget
+registry until the next run. A function or lambda defined in a page script carries that page's
+whole namespace with it (its `__globals__`): the filtered frames and figures of the last run
+would then stay alive in every open session. Callbacks live here, and labels are passed as a
+dict's `get`, so a session keeps only what its widgets need (tests/test_session_memory.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cica_dash.timeline import PRESET_CUSTOM, preset_of, range_for
+
+
+def timeline_preset_changed(first: int, last: int) -> None:
+    """A period preset moves the years slider to its years; "Everything" to the full range."""
+    lo, hi = range_for(st.session_state["timeline.preset"], st.session_state["timeline.years"], first, last)
+    if st.session_state["timeline.preset"] != PRESET_CUSTOM:
+        st.session_state["timeline.years"] = (lo or first, hi or last)
+
+
+def timeline_years_changed(first: int, last: int) -> None:
+    """Moving the years slider by hand shows the preset those years match, or "Custom"."""
+    lo, hi = st.session_state["timeline.years"]
+    st.session_state["timeline.preset"] = preset_of(*range_for(PRESET_CUSTOM, (lo, hi), first, last))
