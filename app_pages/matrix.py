@@ -60,7 +60,7 @@ if st.session_state.get("matrix.cell") not in choices:
 cell = st.selectbox(
     "Open a cell (or click one in the matrix)",
     choices,
-    format_func={v: mx.cell_label(m, v) for v in choices}.get,
+    format_func=mx.cell_labels(m, choices).get,
     key="matrix.cell",
 )
 if cell:

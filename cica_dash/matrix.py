@@ -428,8 +428,14 @@ def country_options(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
 
 def cell_label(m: Matrix, cell: tuple[str, str] | None) -> str:
     """'Agriculture · China' for the cell picker; a prompt when nothing is chosen."""
-    if cell is None:
-        return "Choose an area and country…"
+    return cell_labels(m, [cell])[cell]
+
+
+def cell_labels(m: Matrix, cells: list[tuple[str, str] | None]) -> dict[tuple[str, str] | None, str]:
+    """The picker's label of every cell in `cells` (None: the prompt), with the name lookups
+    made once; the page passes the dict's `get` as the picker's format_func."""
     areas = dict(zip(m.rows["area"], m.rows["area_name"]))
     names = dict(zip(m.columns, m.names))
-    return f"{areas.get(cell[0], cell[0])} · {names.get(cell[1], cell[1])}"
+    return {
+        c: "Choose an area and country…" if c is None else f"{areas.get(c[0], c[0])} · {names.get(c[1], c[1])}" for c in cells
+    }

@@ -206,6 +206,9 @@ def test_role_table_and_cell_choices(fixture_dataset):
     ]
     assert mx.cell_label(m, ("transport-corridors", "KWT")) == "Transport corridors · Kuwait"
     assert mx.cell_label(m, None) == "Choose an area and country…"
+    labels = mx.cell_labels(m, [None, *mx.cell_choices(m)])
+    assert labels[("mp-general", "TUR")] == mx.cell_label(m, ("mp-general", "TUR"))
+    assert len(set(labels.values())) == 5  # the prompt and four distinct cells
 
 
 def test_matrix_figure_has_symbols_grouped_rows_and_a_legend(fixture_dataset):
