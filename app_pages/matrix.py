@@ -57,15 +57,11 @@ if picked and picked[-1] != st.session_state.get("_matrix_pick"):
     st.session_state["matrix.cell"] = picked[-1]
 if st.session_state.get("matrix.cell") not in choices:
     st.session_state["matrix.cell"] = None
-cell = st.selectbox(
-    "Open a cell (or click one in the matrix)",
-    choices,
-    format_func=mx.cell_labels(m, choices).get,
-    key="matrix.cell",
-)
+labels = mx.cell_labels(m, choices)
+cell = st.selectbox("Open a cell (or click one in the matrix)", choices, format_func=labels.get, key="matrix.cell")
 if cell:
     lc = st.columns(2)
-    label = escape_markdown(mx.cell_label(m, cell))
+    label = escape_markdown(labels[cell])
     link = {"area": cell[0], "country": cell[1]}
     lc[0].page_link("app_pages/events.py", label=f"Events: {label}", icon=":material/event:", query_params=link)
     lc[1].page_link(

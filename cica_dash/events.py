@@ -10,6 +10,7 @@ import pydeck as pdk
 
 from cica_dash.dates import format_spans
 from cica_dash.deck import offline_deck
+from cica_dash.export import to_csv
 from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, wrap_note
 from cica_dash.state import EventsState, Vocabulary
 
@@ -193,6 +194,4 @@ def export_rows(events: pd.DataFrame) -> pd.DataFrame:
 def filtered_csv(events: pd.DataFrame, state: EventsState) -> bytes:
     """The CSV download of a filtered view, made when someone clicks: the button keeps only the
     shared record and the filters, not the filtered rows, between runs."""
-    from cica_dash.export import to_csv
-
     return to_csv(export_rows(filter_events(events, state)))
