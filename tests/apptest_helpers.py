@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from cica_dash.links import PAGE_BY_KEY
@@ -18,3 +20,13 @@ def run_page(page: str, query: dict[str, str | list[str]] | None = None, timeout
 
 def warnings_text(at: AppTest) -> list[str]:
     return [w.value for w in at.warning]
+
+
+def charts(at: AppTest) -> list[tuple[dict, dict]]:
+    """Every plotly chart the page drew (cica_dash/chart.py), as (figure, plotly config)."""
+    out = []
+    for element in at.get("bidi_component"):
+        if element.proto.component_name == "cica.plotly_chart":
+            data = json.loads(element.proto.json)
+            out.append((json.loads(data["figure"]), data["config"]))
+    return out

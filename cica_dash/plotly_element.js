@@ -1,0 +1,74 @@
+// One plotly chart that is drawn once and then updated in place (Plotly.react) when its figure
+// changes; Streamlit's own plotly element mounts a new chart instead (cica_dash/chart.py).
+
+function loadPlotly(src) {
+  // one <script> per page, shared by every chart: plotly.js from the app's own static folder
+  window.__cicaPlotly ??= new Promise((resolve, reject) => {
+    if (window.Plotly) return resolve(window.Plotly);
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("plotly.js did not load")));
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.appendChild(script);
+  });
+  return window.__cicaPlotly;
+}
+
+function faded(colour, alpha) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  return m ? `rgba(${parseInt(m[1], 16)}, ${parseInt(m[2], 16)}, ${parseInt(m[3], 16)}, ${alpha})` : colour;
+}
+
+function themed(layout, root) {
+  // the page's theme (light or dark) under the figure's own settings: text, font, background, grid
+  const css = getComputedStyle(root);
+  const get = (name, fallback) => css.getPropertyValue(name).trim() || fallback;
+  const text = get("--st-text-color", "#141414");
+  const background = get("--st-background-color", "#FFFFFF");
+  const grid = get("--st-border-color-light", "rgba(20, 20, 20, 0.1)");
+  const font = get("--st-font", "sans-serif");
+  const soft = faded(text, 0.7);
+  const template = (layout.template ??= {});
+  const t = (template.layout ??= {});
+  t.font = { ...t.font, family: font, color: text };
+  t.paper_bgcolor = background;
+  t.plot_bgcolor = background;
+  for (const axis of ["xaxis", "yaxis"]) {
+    t[axis] = { ...t[axis], gridcolor: grid, linecolor: grid, zerolinecolor: grid, tickcolor: grid, tickfont: { color: soft }, title: { font: { color: soft } } };
+  }
+  t.geo = { ...t.geo, bgcolor: background };
+  t.hoverlabel = { ...t.hoverlabel, font: { family: font } };
+  return layout;
+}
+
+function clicked(points) {
+  // what a page may need of a clicked mark, and nothing that cannot be sent as JSON
+  return points.map((p) => ({
+    curve_number: p.curveNumber,
+    point_number: p.pointNumber,
+    location: p.location ?? null,
+    customdata: p.customdata ?? null,
+    x: p.x ?? null,
+    y: p.y ?? null,
+  }));
+}
+
+export default function ({ parentElement, data, setTriggerValue }) {
+  const el = parentElement.querySelector(".cica-plotly");
+  const figure = JSON.parse(data.figure);
+  el.__cicaTrigger = setTriggerValue; // the click handler below always reports through the latest one
+  el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
+  loadPlotly(data.src)
+    .then((Plotly) =>
+      Plotly.react(el, { data: figure.data, layout: themed(figure.layout ?? {}, el), frames: figure.frames, config: data.config }),
+    )
+    .then(() => {
+      if (data.clicks && !el.__cicaClicks) {
+        el.__cicaClicks = true;
+        el.on("plotly_click", (event) => el.__cicaTrigger("click", clicked(event.points)));
+      }
+    })
+    .catch((err) => {
+      el.textContent = `The chart could not be drawn: ${err.message}`;
+    });
+}

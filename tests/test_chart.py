@@ -1,0 +1,66 @@
+"""The app's plotly element: plotly.js served from our own folder, the figure as sent, and a
+chart that keeps its identity when a filter changes (the reason it exists: the browser then
+updates it in place instead of drawing a new one)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import plotly
+import plotly.graph_objects as go
+import pytest
+
+from cica_dash import chart
+from tests.apptest_helpers import charts, run_page
+
+
+def test_vendored_plotly_js_is_the_one_the_plotly_package_ships():
+    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    vendored = chart.STATIC / chart.PLOTLY_JS
+    assert vendored.exists(), f"copy {bundled} to {vendored} (see the README, Performance)"
+    assert vendored.read_bytes() == bundled.read_bytes()
+    assert chart.PLOTLY_JS_URL == "app/static/" + chart.PLOTLY_JS and not chart.PLOTLY_JS_URL.startswith("/")
+
+
+def test_figure_json_uses_the_app_template_and_leaves_the_figure_alone():
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout=dict(title=dict(text="Two bars")))
+    before = fig.to_json()
+    sent = json.loads(chart.figure_json(fig))
+    assert fig.to_json() == before  # figures may come from a shared cache
+    assert sent["layout"]["title"]["text"] == "Two bars"
+    assert sent["layout"]["template"]["layout"]["title"]["font"]["weight"] == 600
+    # Streamlit's template carries placeholder colours (#000001...) that only its own element replaces
+    assert "#000001" not in json.dumps(sent)
+
+
+def test_element_data_is_json_with_the_config_and_the_script():
+    data = chart.element_data(go.Figure(), {"displaylogo": False}, clicks=True)
+    assert json.loads(json.dumps(data)) == data
+    assert data["config"] == {"responsive": True, "displaylogo": False}
+    assert data["src"] == chart.PLOTLY_JS_URL and data["clicks"] is True
+    assert chart.element_data('{"data": []}', {})["figure"] == '{"data": []}'
+
+
+def _chart_ids(at) -> list[str]:
+    return [e.proto.id for e in at.get("bidi_component") if e.proto.component_name == "cica.plotly_chart"]
+
+
+@pytest.mark.parametrize(
+    ("page", "change"),
+    [
+        ("timeline", lambda at: at.radio(key="timeline.preset").set_value(at.radio(key="timeline.preset").options[0])),
+        ("events", lambda at: at.slider(key="events.years").set_value((2010, 2020))),
+        ("matrix", lambda at: at.radio(key="matrix.order").set_value("name")),
+        ("map", lambda at: at.slider(key="map.year").set_value(2010)),
+    ],
+)
+def test_a_chart_keeps_its_identity_when_a_filter_changes(page, change):
+    at = run_page(page)
+    ids, figures = _chart_ids(at), [fig for fig, _ in charts(at)]
+    assert ids
+    change(at)
+    at.run()
+    assert not at.exception
+    assert _chart_ids(at) == ids  # the same elements: the browser updates them in place
+    assert [fig for fig, _ in charts(at)] != figures  # with new figures
