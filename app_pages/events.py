@@ -6,6 +6,7 @@ import streamlit as st
 
 from cica_dash import cached
 from cica_dash import events as ev
+from cica_dash.chart import plotly_chart
 from cica_dash.state import EventsState
 from cica_dash.ui import (
     SOURCE_LINK,
@@ -92,11 +93,12 @@ if rows.empty:
     st.page_link("app_pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), config=plotly_config("events-per-year"), width="stretch")
+    with left:
+        plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), key="events.per_year", config=plotly_config("events-per-year"))
     points = ev.places(rows, vocab)
     online = int(rows["online"].sum())
     with right:
-        st.pydeck_chart(ev.places_deck(points), height=330)
+        st.pydeck_chart(ev.places_deck(points), height=330, key="events.places")
         st.caption(
             f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
         )

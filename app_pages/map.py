@@ -7,6 +7,7 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
+from cica_dash.chart import plotly_chart
 from cica_dash.state import MapState
 from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, url_state, write_url
 
@@ -35,15 +36,13 @@ def as_of_view() -> None:
     c[0].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
     c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
     c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
-    event = st.plotly_chart(
+    clicked = plotly_chart(
         mf.choropleth(status, year),
-        config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
-        on_select="rerun",
-        selection_mode="points",
         key="map.choropleth",
-        width="stretch",
+        config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
+        clicks=True,
     )
-    picked = mb.selected_country(event.selection.points, known)
+    picked = mb.selected_country(clicked, known)
     if picked:
         st.switch_page("app_pages/country.py", query_params={"country": picked})
     left, right = st.columns([2, 1], vertical_alignment="bottom")
@@ -62,8 +61,8 @@ def as_of_view() -> None:
     )
     if choice:
         st.switch_page("app_pages/country.py", query_params={"country": choice})
-    st.plotly_chart(
-        mf.step_chart(cached.member_steps(ds), year, vocab.last_year), config=plotly_config("map-member-count"), width="stretch"
+    plotly_chart(
+        mf.step_chart(cached.member_steps(ds), year, vocab.last_year), key="map.steps", config=plotly_config("map-member-count")
     )
 
     st.header(f"Member and observer states as of {year}")
@@ -81,11 +80,10 @@ def as_of_view() -> None:
 as_of_view()
 
 st.header("Watch it grow")
-st.plotly_chart(
+plotly_chart(
     cached.growth_animation(ds, vocab.first_year, vocab.last_year, today),
-    config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
-    width="stretch",
     key="map.animation",
+    config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
 )
 
 st.header("Chairmanship hand-overs")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from cica_dash import cached
 from cica_dash import matrix as mx
+from cica_dash.chart import plotly_chart
 from cica_dash.links import escape_markdown
 from cica_dash.state import ORDERS, MatrixState
 from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
@@ -40,20 +41,14 @@ write_url(state, "matrix")
 
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order)
 safe_markdown(cached.holders_sentence(ds, year))
-event = st.plotly_chart(
-    mx.matrix_figure(m),
-    config=plotly_config(f"matrix-roles-{year}"),
-    key="matrix.chart",
-    on_select="rerun",
-    selection_mode="points",
-    width="content",
+clicked = plotly_chart(
+    mx.matrix_figure(m), key="matrix.chart", config=plotly_config(f"matrix-roles-{year}"), width="content", clicks=True
 )
 
 st.caption("On a narrow screen the matrix is cramped: the list *In words* below says the same.")
-picked = [tuple(p["customdata"]) for p in event.selection.points if p.get("customdata")]
+picked = [tuple(p["customdata"]) for p in clicked if p.get("customdata")]
 choices = [None, *mx.cell_choices(m)]
-if picked and picked[-1] != st.session_state.get("_matrix_pick"):
-    st.session_state["_matrix_pick"] = picked[-1]
+if picked:  # a click is reported in the run it causes only, so the picker stays free afterwards
     st.session_state["matrix.cell"] = picked[-1]
 if st.session_state.get("matrix.cell") not in choices:
     st.session_state["matrix.cell"] = None
@@ -73,11 +68,10 @@ if cell:
 
 left, right = st.columns([2, 3])
 with left:
-    st.plotly_chart(
+    plotly_chart(
         mx.roles_bar_figure(mx.count_roles(m.cells), year),
-        config=plotly_config(f"matrix-roles-per-country-{year}"),
         key="matrix.bars",
-        width="stretch",
+        config=plotly_config(f"matrix-roles-per-country-{year}"),
     )
 with right:
     st.header("In words")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cica_dash import cached
 from cica_dash.callbacks import timeline_preset_changed, timeline_years_changed
+from cica_dash.chart import plotly_chart
 from cica_dash.state import TimelineState
 from cica_dash.timeline import (
     LANES,
@@ -63,7 +64,7 @@ if shown.empty:
 else:
     window = x_window(state.year_from, state.year_to, today, shown)
     fig = timeline_figure(shown, cached.member_growth(ds), today, window, title=f"CICA timeline, {state.describe(vocab)}")
-    st.plotly_chart(fig, config=plotly_config("timeline"), width="stretch")
+    plotly_chart(fig, key="timeline.chart", config=plotly_config("timeline"))
     st.header("The same items as a list")
     st.dataframe(
         readable_list(shown),

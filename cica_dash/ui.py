@@ -26,7 +26,7 @@ EXPORT_PREFIX = "cica-"
 
 
 def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
-    """The config of every st.plotly_chart: offline country shapes, the mode bar on (its camera
+    """The plotly config of every chart: offline country shapes, the mode bar on (its camera
     button saves a PNG named `cica-<page>-<what>.png`, with the figure's own title and source
     line, at twice the screen resolution), no plotly logo. `extra` adds options (scrollZoom)."""
     name = filename if filename.startswith(EXPORT_PREFIX) else EXPORT_PREFIX + filename

@@ -4,11 +4,9 @@ title and source line (so the picture says what it is and where it comes from)."
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.apptest_helpers import run_page
+from tests.apptest_helpers import charts, run_page
 
 CHARTS = {"map": 3, "timeline": 1, "matrix": 2, "events": 1}
 
@@ -16,15 +14,15 @@ CHARTS = {"map": 3, "timeline": 1, "matrix": 2, "events": 1}
 def _charts(page: str) -> list[tuple[dict, dict]]:
     at = run_page(page)
     assert not at.exception
-    return [(json.loads(e.proto.spec), json.loads(e.proto.config)) for e in at.get("plotly_chart")]
+    return charts(at)
 
 
 @pytest.mark.parametrize("page", list(CHARTS))
 def test_every_chart_exports_with_its_title_source_and_a_file_name(page):
-    charts = _charts(page)
-    assert len(charts) == CHARTS[page]
+    found = _charts(page)
+    assert len(found) == CHARTS[page]
     names = []
-    for spec, config in charts:
+    for spec, config in found:
         layout = spec["layout"]
         assert layout["title"]["text"].strip()
         notes = [a.get("text", "") for a in layout.get("annotations", [])]

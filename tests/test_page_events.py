@@ -6,7 +6,7 @@ import pytest
 
 from cica_dash import events as ev
 from cica_dash.state import EventsState
-from tests.apptest_helpers import run_page, warnings_text
+from tests.apptest_helpers import charts, run_page, warnings_text
 
 
 def _summary(at) -> str:
@@ -52,7 +52,7 @@ def test_no_match_gives_a_message_and_a_way_back():
     at = run_page("events", {"q": "no such event anywhere"})
     assert not at.exception
     assert "No events match" in at.info[0].value
-    assert len(at.get("plotly_chart")) == 0 and len(at.dataframe) == 0
+    assert len(charts(at)) == 0 and len(at.dataframe) == 0
 
 
 def test_changing_a_filter_updates_the_link(real_dataset):

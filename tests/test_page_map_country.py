@@ -8,11 +8,11 @@ import json
 import pytest
 
 from cica_dash.state import Vocabulary
-from tests.apptest_helpers import run_page, warnings_text
+from tests.apptest_helpers import charts, run_page, warnings_text
 
 
 def _member_locations(at) -> int:
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0][0]
     return sum(len(t["locations"]) for t in spec["data"] if t.get("meta") in ("founding member", "member"))
 
 
@@ -46,10 +46,10 @@ def test_map_has_table_step_chart_animation_and_deck(real_dataset):
     table = at.dataframe[0].value
     assert len(table) == 26 + 8 + 2
     assert table.set_index("ISO3").loc["BHR", "Since"] == "member since 2011"
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    assert charts[1]["layout"]["title"]["text"] == "Member states over time"
+    figures = [fig for fig, _config in charts(at)]
+    assert figures[1]["layout"]["title"]["text"] == "Member states over time"
     last = Vocabulary.from_dataset(real_dataset).last_year
-    assert [f["name"] for f in charts[2]["frames"]] == [str(y) for y in range(1992, last + 1)]
+    assert [f["name"] for f in figures[2]["frames"]] == [str(y) for y in range(1992, last + 1)]
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     arcs = next(layer for layer in deck["layers"] if layer["id"] == "chair-handovers")
     assert len(arcs["data"]) == 5

@@ -3,15 +3,13 @@ the filters, bad link values give notices and never an exception, a chosen cell 
 
 from __future__ import annotations
 
-import json
-
 from cica_dash import matrix as mx
 from cica_dash.links import escape_markdown
-from tests.apptest_helpers import run_page, warnings_text
+from tests.apptest_helpers import charts, run_page, warnings_text
 
 
 def _heatmap(at) -> dict:
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0][0]
     return next(t for t in spec["data"] if t["type"] == "heatmap")
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from cica_dash.timeline import PRESET_25, PRESET_ALL
-from tests.apptest_helpers import run_page, warnings_text
+from tests.apptest_helpers import charts, run_page, warnings_text
 
 SUMMITS_1_TO_4 = ["1st CICA Summit", "2nd CICA Summit", "3rd CICA Summit", "4th CICA Summit"]
 
@@ -23,7 +21,7 @@ def test_shared_link_restores_the_first_25_years_of_summits():
     assert at.slider[0].value == (1992, 2017)
     assert at.multiselect[0].value == ["summit"]
     assert "1992–2017 · summit" in at.markdown[1].value
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0][0]
     xs = [t for t in spec["data"] if t.get("name") == "Summits"]
     assert [x[:10] for x in xs[0]["x"]] == ["2002-06-04", "2006-06-17", "2010-06-08", "2014-05-20"]
     assert spec["layout"]["xaxis2"]["range"][0][:4] == "1991" and spec["layout"]["xaxis2"]["range"][1][:4] == "2018"
@@ -65,4 +63,4 @@ def test_empty_result_is_a_message_not_empty_axes():
     at = run_page("timeline", {"country": "LKA", "category": "summit"})
     assert not at.exception
     assert "Nothing on the timeline matches" in at.info[0].value
-    assert len(at.get("plotly_chart")) == 0 and len(at.dataframe) == 0
+    assert len(charts(at)) == 0 and len(at.dataframe) == 0
