@@ -81,7 +81,7 @@ as_of_view()
 
 st.header("Watch it grow")
 plotly_chart(
-    cached.growth_animation(ds, vocab.first_year, vocab.last_year, today),
+    cached.growth_animation_json(ds, vocab.first_year, vocab.last_year, today),
     key="map.animation",
     config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
 )

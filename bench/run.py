@@ -121,8 +121,9 @@ SERIALISERS = {"plotly_chart", "pydeck_chart", "dataframe"}
 
 
 def _shares(stats, total: float) -> dict[str, float]:
-    """Split run time: the dashboard's filtering/shaping, its figure building, Streamlit's
-    serialisation of charts and tables (incl. plotly's to_json), and the rest."""
+    """Split run time: the dashboard's filtering/shaping, its figure building, the serialisation
+    of charts and tables (Streamlit's elements and the app's plotly element, incl. plotly's
+    to_json), and the rest."""
     own = [f for f in stats if f.module.endswith(OWN)]
     nested = {c.full_name for f in own for c in f.children if c.module.endswith(OWN)}
     filt = fig = 0.0
@@ -133,7 +134,12 @@ def _shares(stats, total: float) -> dict[str, float]:
             fig += f.ttot
         else:
             filt += f.ttot
-    ser = sum(f.ttot for f in stats if "streamlit/elements" in f.module and f.name.split(".")[-1] in SERIALISERS)
+    ser = sum(
+        f.ttot
+        for f in stats
+        if ("streamlit/elements" in f.module and f.name.split(".")[-1] in SERIALISERS)
+        or (f.module.endswith("cica_dash/chart.py") and f.name == "plotly_chart")  # the app's plotly element
+    )
     return {
         "filtering": filt / total,
         "figures": fig / total,

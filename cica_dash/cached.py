@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from cica_dash import events as ev
 from cica_dash import map_figures as mf
 from cica_dash import matrix as mx
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
+from cica_dash.chart import figure_json
 from cica_dash.data import Dataset
 from cica_dash.state import Vocabulary
 from cica_dash.ui import data_cached
@@ -29,8 +29,9 @@ def statuses(ds: Dataset, first: int, last: int, today: date) -> dict[int, pd.Da
 
 
 @data_cached
-def growth_animation(ds: Dataset, first: int, last: int, today: date) -> go.Figure:
-    return mf.growth_animation(statuses(ds, first, last, today))
+def growth_animation_json(ds: Dataset, first: int, last: int, today: date) -> str:
+    # the largest figure (a frame per year), sent as is: made into JSON once, not on every run
+    return figure_json(mf.growth_animation(statuses(ds, first, last, today)))
 
 
 @data_cached

@@ -52,11 +52,14 @@ def _no_op() -> None:
     so the session's widget registry keeps no page namespace alive)."""
 
 
+_TEMPLATE = TEMPLATE.to_plotly_json()
+
+
 def figure_json(fig: go.Figure) -> str:
     """The figure as sent to the browser, with the app's template instead of Streamlit's."""
-    fig = go.Figure(fig)  # a copy: figures from a shared cache are never modified
-    fig.update_layout(template=TEMPLATE)
-    return pio.to_json(fig, validate=False)
+    spec = fig.to_dict()  # a copy (figures from a shared cache are never modified), not validated again
+    spec["layout"]["template"] = _TEMPLATE
+    return pio.json.to_json_plotly(spec)
 
 
 def element_data(fig: go.Figure | str, config: dict[str, Any], clicks: bool = False) -> dict[str, Any]:
