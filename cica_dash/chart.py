@@ -3,7 +3,7 @@
 Streamlit's plotly element hashes the figure into the element's id, so a chart whose figure
 follows a filter is torn down and drawn anew on every click: that alone took the floor page's
 click from 1x to 1.6x–2.4x (bench/floor_chart_app.py). This element is a Streamlit component
-(`st.components.v2`) with a fixed key: the browser keeps the chart and calls `Plotly.react`
+(the v2 component API) with a fixed key: the browser keeps the chart and calls `Plotly.react`
 with the new figure, which redraws only what changed. plotly.js comes from the app's own
 static folder (no CDN); the theme follows the page's (light or dark) through Streamlit's CSS
 variables.
@@ -40,7 +40,7 @@ TEMPLATE = go.layout.Template(
 
 _element = st.components.v2.component(
     "cica.plotly_chart",
-    html='<div class="cica-plotly"></div>',
+    html='<div class="cica-plotly"></div><p class="cica-plotly-note" role="alert" hidden></p>',
     css=".cica-plotly { width: 100%; }",
     js=(Path(__file__).with_name("plotly_element.js")).read_text(encoding="utf-8"),
     isolate_styles=False,  # plotly.js puts its own styles into the page's head

@@ -2,14 +2,21 @@
 // changes; Streamlit's own plotly element mounts a new chart instead (cica_dash/chart.py).
 
 function loadPlotly(src) {
-  // one <script> per page, shared by every chart: plotly.js from the app's own static folder
+  // one <script> per page, shared by every chart: plotly.js from the app's own static folder;
+  // a failed load is forgotten, so that the next draw tries again
   window.__cicaPlotly ??= new Promise((resolve, reject) => {
     if (window.Plotly) return resolve(window.Plotly);
     const script = document.createElement("script");
     script.src = src;
     script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("plotly.js did not load")));
-    script.onerror = () => reject(new Error(`could not load ${src}`));
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${src}`));
+    };
     document.head.appendChild(script);
+  }).catch((err) => {
+    window.__cicaPlotly = undefined;
+    throw err;
   });
   return window.__cicaPlotly;
 }
@@ -55,20 +62,33 @@ function clicked(points) {
 
 export default function ({ parentElement, data, setTriggerValue }) {
   const el = parentElement.querySelector(".cica-plotly");
+  const note = parentElement.querySelector(".cica-plotly-note");
   const figure = JSON.parse(data.figure);
+  const draw = (el.__cicaDraw = (el.__cicaDraw ?? 0) + 1); // only the latest call's outcome counts
   el.__cicaTrigger = setTriggerValue; // the click handler below always reports through the latest one
+  el.__cicaClicksOn = Boolean(data.clicks);
   el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
   loadPlotly(data.src)
-    .then((Plotly) =>
-      Plotly.react(el, { data: figure.data, layout: themed(figure.layout ?? {}, el), frames: figure.frames, config: data.config }),
-    )
-    .then(() => {
-      if (data.clicks && !el.__cicaClicks) {
-        el.__cicaClicks = true;
-        el.on("plotly_click", (event) => el.__cicaTrigger("click", clicked(event.points)));
-      }
+    .then((Plotly) => {
+      if (draw !== el.__cicaDraw) return undefined;
+      const layout = themed(figure.layout ?? {}, el);
+      return Plotly.react(el, { data: figure.data, layout, frames: figure.frames, config: data.config }).then(() => {
+        note.hidden = true;
+        if (!el.__cicaClicks) {
+          el.__cicaClicks = true;
+          el.on("plotly_click", (event) => el.__cicaClicksOn && el.__cicaTrigger("click", clicked(event.points)));
+        }
+      });
     })
     .catch((err) => {
-      el.textContent = `The chart could not be drawn: ${err.message}`;
+      if (draw !== el.__cicaDraw) return;
+      window.Plotly?.purge(el); // a clean start for the next draw (this drops the click handler too)
+      el.__cicaClicks = false;
+      note.textContent = `The chart could not be drawn: ${err.message}`;
+      note.hidden = false;
     });
+  // called when the chart leaves the page (and, at once, when a newer call replaces this one)
+  return () => {
+    if (!el.isConnected) window.Plotly?.purge(el); // plotly's resize listener would keep it alive
+  };
 }

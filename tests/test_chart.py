@@ -62,5 +62,7 @@ def test_a_chart_keeps_its_identity_when_a_filter_changes(page, change):
     change(at)
     at.run()
     assert not at.exception
-    assert _chart_ids(at) == ids  # the same elements: the browser updates them in place
+    # the same keyed elements (a keyed element's id is its key's; st.plotly_chart's follows the
+    # figure, and it would not be found here at all): the browser updates them in place
+    assert _chart_ids(at) == ids
     assert [fig for fig, _ in charts(at)] != figures  # with new figures

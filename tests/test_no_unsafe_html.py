@@ -19,9 +19,8 @@ def test_no_raw_html_anywhere_in_the_app():
     offenders = [
         f"{f.relative_to(ROOT)}:{i}"
         for f in files
-        if f != CHART
         for i, line in enumerate(f.read_text().splitlines(), 1)
-        if RAW_HTML.search(line)
+        if RAW_HTML.search(line) and not (f == CHART and line.startswith("_element = st.components.v2.component("))
     ]
     assert offenders == []
 
@@ -36,4 +35,7 @@ def test_the_chart_component_markup_is_a_constant_and_its_script_never_writes_ht
     html = next(k.value for k in calls[0].keywords if k.arg == "html")
     assert isinstance(html, ast.Constant) and isinstance(html.value, str)
     script = CHART.with_name("plotly_element.js").read_text()
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write", script)
+    assert not re.search(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|DOMParser|\beval\(|new Function",
+        script,
+    )

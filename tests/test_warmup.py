@@ -3,6 +3,7 @@ the data into the shared cache before the first page needs it; a bad file is lef
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import threading
 from pathlib import Path
@@ -30,6 +31,12 @@ def _counting_loads(monkeypatch) -> list[Path]:
 def test_streamlit_run_finds_the_app_with_its_lifespan():
     found = discover_asgi_app(ROOT / "app.py")
     assert found.is_asgi_app and found.import_string.endswith(":app")
+    tree = ast.parse((ROOT / "app.py").read_text())
+    apps = [n.value for n in ast.walk(tree) if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "app"]
+    assert len(apps) == 1 and ast.unparse(apps[0].func) == "st.App"
+    assert {k.arg: ast.unparse(k.value) for k in apps[0].keywords} == {"lifespan": "lifespan"}
+    imports = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "cica_dash.warmup"]
+    assert [a.name for n in imports for a in n.names] == ["lifespan"]
 
 
 def test_the_lifespan_loads_the_data_once_for_the_first_page(fixture_dir, monkeypatch):
