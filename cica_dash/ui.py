@@ -75,14 +75,6 @@ def data_cached(fn: Callable[..., R]) -> Callable[..., R]:
     return wrapper
 
 
-def preload_dataset() -> None:
-    """Load and check the data into the shared cache outside any page (cica_dash/warmup.py);
-    raises DataError for a bad file."""
-    folder = data_dir()
-    signature = data_signature(folder)
-    _vocabulary(str(folder), signature)
-
-
 def dataset() -> tuple[Dataset, Vocabulary]:
     """The validated data, loaded once per change of the files; stops the page with the
     list of problems (never a traceback) when the data is bad."""
