@@ -34,6 +34,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: 
 
 FLOOR = ROOT / "bench" / "floor_app.py"
 FLOOR_CHART = ROOT / "bench" / "floor_chart_app.py"  # the floor plus one small plotly chart
+FLOOR_ELEMENT = ROOT / "bench" / "floor_element_app.py"  # the same chart through cica_dash.chart
 PAGES = ["map", "timeline", "matrix", "events", "country"]
 
 
@@ -274,6 +275,7 @@ ACTIONS: dict[str, tuple[str, Callable, Callable]] = {
     "floor": ("/", lambda p, i: _open_and_type(p, "Pick one", "beta" if i % 2 == 0 else "alpha"), _enter),
 }
 ACTIONS["floor_chart"] = ACTIONS["floor"]
+ACTIONS["floor_element"] = ACTIONS["floor"]
 
 
 def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float, float]:
@@ -415,7 +417,10 @@ def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None]
     with server(FLOOR_CHART) as (base, _proc, _):
         chart_ms, _kb = click_figures(browser, base, "floor_chart", n)
     print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click")
-    print(f"floor plus one small plotly chart: {chart_ms:.0f} ms ({chart_ms / floor_ms:.2f}x the floor)\n")
+    with server(FLOOR_ELEMENT) as (base, _proc, _):
+        element_ms, _kb = click_figures(browser, base, "floor_element", n)
+    print(f"floor plus one small plotly chart: {chart_ms:.0f} ms ({chart_ms / floor_ms:.2f}x the floor)")
+    print(f"the same chart through the app's element: {element_ms:.0f} ms ({element_ms / floor_ms:.2f}x the floor)\n")
     print("| page | data | ms | x floor | vs real | KB per click |")
     print("|---|---|---:|---:|---:|---:|")
     for name, env in datasets.items():
