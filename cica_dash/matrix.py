@@ -426,14 +426,9 @@ def country_options(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda kv: kv[1]))
 
 
-def cell_label(m: Matrix, cell: tuple[str, str] | None) -> str:
-    """'Agriculture · China' for the cell picker; a prompt when nothing is chosen."""
-    return cell_labels(m, [cell])[cell]
-
-
 def cell_labels(m: Matrix, cells: list[tuple[str, str] | None]) -> dict[tuple[str, str] | None, str]:
-    """The picker's label of every cell in `cells` (None: the prompt), with the name lookups
-    made once; the page passes the dict's `get` as the picker's format_func."""
+    """The picker's label of every cell in `cells` ('Agriculture · China'; None: the prompt),
+    with the name lookups made once; the page passes the dict's `get` as the picker's format_func."""
     areas = dict(zip(m.rows["area"], m.rows["area_name"]))
     names = dict(zip(m.columns, m.names))
     return {

@@ -204,10 +204,10 @@ def test_role_table_and_cell_choices(fixture_dataset):
         ("transport-corridors", "CHN"),
         ("transport-corridors", "KWT"),
     ]
-    assert mx.cell_label(m, ("transport-corridors", "KWT")) == "Transport corridors · Kuwait"
-    assert mx.cell_label(m, None) == "Choose an area and country…"
     labels = mx.cell_labels(m, [None, *mx.cell_choices(m)])
-    assert labels[("mp-general", "TUR")] == mx.cell_label(m, ("mp-general", "TUR"))
+    assert labels[("transport-corridors", "KWT")] == "Transport corridors · Kuwait"
+    assert labels[None] == "Choose an area and country…"
+    assert labels[("mp-general", "TUR")] == "Military-political dimension (as a whole) · Türkiye"
     assert len(set(labels.values())) == 5  # the prompt and four distinct cells
 
 
