@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pydeck as pdk
 
+from cica_dash.links import STATIC_URL
 from cica_dash.palette import LAND_RGBA, OUTLINE_RGBA
 
-# Served by Streamlit's static file serving; relative, so it also works under a base path.
-OUTLINES_URL = "app/static/geo/countries_110m.geojson"
+OUTLINES_URL = STATIC_URL + "geo/countries_110m.geojson"
 
 # A view over the CICA region: from the Mediterranean to the Pacific
 REGION_VIEW = pdk.ViewState(latitude=32, longitude=82, zoom=1.6, min_zoom=1, max_zoom=8)

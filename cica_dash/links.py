@@ -13,6 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+# Where the browser fetches the files in static/ (Streamlit's static serving). Relative, so it
+# also works under a server.baseUrlPath (every page path is one segment deep).
+STATIC_URL = "app/static/"
+
 MAX_VALUE_LENGTH = 200  # longer values are not identifiers of anything we know
 MAX_VALUES = 50  # more repeats than any vocabulary here has entries
 

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.links import escape_markdown, unknown_params
+from cica_dash.links import STATIC_URL, escape_markdown, unknown_params
 from cica_dash.state import UrlState, Vocabulary
 
 S = TypeVar("S", bound=UrlState)
@@ -21,7 +21,7 @@ R = TypeVar("R")
 
 # every table's source column: a link that shows the site's name (www. dropped)
 SOURCE_LINK = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)")
-STATIC_TOPOJSON = "app/static/topojson/"  # relative: works under any server.baseUrlPath
+STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
 
 
