@@ -19,11 +19,13 @@ import plotly.io as pio
 import streamlit as st
 from plotly.offline import get_plotlyjs_version
 
+from cica_dash.links import STATIC_URL
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # plotly.js as shipped inside the plotly package, copied into static/vendor/ (a file named by
 # its version, so a browser never keeps an old one; tests/test_chart.py checks it is current)
 PLOTLY_JS = f"vendor/plotly-{get_plotlyjs_version()}.min.js"
-PLOTLY_JS_URL = "app/static/" + PLOTLY_JS  # relative: works under any server.baseUrlPath
+PLOTLY_JS_URL = STATIC_URL + PLOTLY_JS
 
 # What the page's theme does not set: margins that make room for labels, no zero line. The
 # colours and font are the page's own, set in the browser (plotly_element.js).
@@ -38,8 +40,9 @@ TEMPLATE = go.layout.Template(
     )
 )
 
+ELEMENT_NAME = "cica.plotly_chart"  # the component's name, unique in the app
 _element = st.components.v2.component(
-    "cica.plotly_chart",
+    ELEMENT_NAME,
     html='<div class="cica-plotly"></div><p class="cica-plotly-note" role="alert" hidden></p>',
     css=".cica-plotly { width: 100%; }",
     js=(Path(__file__).with_name("plotly_element.js")).read_text(encoding="utf-8"),

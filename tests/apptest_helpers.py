@@ -6,6 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from cica_dash.chart import ELEMENT_NAME
 from cica_dash.links import PAGE_BY_KEY
 from tests.conftest import ROOT
 
@@ -22,11 +23,15 @@ def warnings_text(at: AppTest) -> list[str]:
     return [w.value for w in at.warning]
 
 
+def chart_elements(at: AppTest) -> list:
+    """The elements of every plotly chart the page drew (cica_dash/chart.py)."""
+    return [e for e in at.get("bidi_component") if e.proto.component_name == ELEMENT_NAME]
+
+
 def charts(at: AppTest) -> list[tuple[dict, dict]]:
-    """Every plotly chart the page drew (cica_dash/chart.py), as (figure, plotly config)."""
+    """Every plotly chart the page drew, as (figure, plotly config)."""
     out = []
-    for element in at.get("bidi_component"):
-        if element.proto.component_name == "cica.plotly_chart":
-            data = json.loads(element.proto.json)
-            out.append((json.loads(data["figure"]), data["config"]))
+    for element in chart_elements(at):
+        data = json.loads(element.proto.json)
+        out.append((json.loads(data["figure"]), data["config"]))
     return out

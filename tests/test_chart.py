@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 
 from cica_dash import chart
-from tests.apptest_helpers import charts, run_page
+from tests.apptest_helpers import chart_elements, charts, run_page
 
 
 def test_vendored_plotly_js_is_the_one_the_plotly_package_ships():
@@ -43,7 +43,7 @@ def test_element_data_is_json_with_the_config_and_the_script():
 
 
 def _chart_ids(at) -> list[str]:
-    return [e.proto.id for e in at.get("bidi_component") if e.proto.component_name == "cica.plotly_chart"]
+    return [e.proto.id for e in chart_elements(at)]
 
 
 @pytest.mark.parametrize(
