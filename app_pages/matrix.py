@@ -39,7 +39,7 @@ order = c[3].radio("Columns by", ORDERS, format_func={"roles": "number of roles"
 state = state.replace(year=None if year == vocab.last_year else year, dimension=tuple(dims), country=tuple(chosen), order=order)
 write_url(state, "matrix")
 
-m = mx.build_matrix(ds, year, state.dimension, state.country, state.order)
+m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells=cached.matrix_cells(ds, year))
 safe_markdown(cached.holders_sentence(ds, year))
 clicked = plotly_chart(
     mx.matrix_figure(m), key="matrix.chart", config=plotly_config(f"matrix-roles-{year}"), width="content", clicks=True

@@ -113,7 +113,9 @@ def count_roles(cells: pd.DataFrame) -> pd.DataFrame:
     """`roles_per_country` from cells already made by `cell_roles` (such as a Matrix's)."""
     if cells.empty:
         return pd.DataFrame(columns=["iso3", "country", *ROLES, "total"])
-    t = pd.crosstab([cells["iso3"], cells["country"]], cells["role"]).reindex(columns=list(ROLES), fill_value=0)
+    # (a groupby takes half the time of pd.crosstab, which the page pays twice per rerun)
+    t = cells.groupby(["iso3", "country", "role"], sort=False).size().unstack("role", fill_value=0)
+    t = t.reindex(columns=list(ROLES), fill_value=0)
     t["total"] = t.sum(axis=1)
     t = t.reset_index().sort_values(["total", "coordinator", "country"], ascending=[False, False, True])
     t.columns.name = None
@@ -144,20 +146,33 @@ class Matrix:
     cells: pd.DataFrame  # one role per (area, iso3) in the rows and columns shown
 
 
+def year_cells(ds: Dataset, year: int) -> pd.DataFrame:
+    """`cell_roles` of every role in `year`: what no filter but the year changes (about 25 ms,
+    so the page takes it from `cached.matrix_cells` and passes it to `build_matrix`)."""
+    return cell_roles(active_roles(ds, year))
+
+
 def build_matrix(
-    ds: Dataset, year: int, dimensions: Sequence[str] = (), countries: Sequence[str] = (), order: str = "roles"
+    ds: Dataset,
+    year: int,
+    dimensions: Sequence[str] = (),
+    countries: Sequence[str] = (),
+    order: str = "roles",
+    cells: pd.DataFrame | None = None,
 ) -> Matrix:
-    """The matrix as of `year`, restricted to some dimensions and countries."""
+    """The matrix as of `year`, restricted to some dimensions and countries; `cells` is
+    `year_cells(ds, year)` when the caller has it already (it is not modified)."""
     rows = catalogue_rows(ds, dimensions)
-    roles = active_roles(ds, year)
-    roles = roles[roles["area"].isin(rows["area"])]
-    rows["on_record"] = rows["area"].isin(roles["area"])
+    if cells is None:
+        cells = year_cells(ds, year)
+    # per (area, country): the columns chosen below keep theirs
+    all_cells = cells[cells["area"].isin(rows["area"])] if dimensions else cells
+    rows["on_record"] = rows["area"].isin(all_cells["area"])
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     names.update({c: country_name(c) for c in countries if c not in names})
-    all_cells = cell_roles(roles)  # per (area, country): the columns chosen below keep theirs
     cols = column_order(count_roles(all_cells), names, order, countries)
-    cells = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
-    lookup = {(r.area, r.iso3): r for r in cells.itertuples()}
+    shown = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
+    lookup = {(r.area, r.iso3): r for r in shown.itertuples()}
     z, text, hover = [], [], []
     for row in rows.itertuples():
         zr, tr, hr = [], [], []
@@ -173,7 +188,7 @@ def build_matrix(
                 tr.append(ROLE_SYMBOL[cell.role])
                 hr.append(head + f"<b>{cell.role}</b><br>{cell.all_periods}<br>Source: {_short(cell.source_url)}")
         z.append(zr), text.append(tr), hover.append(hr)
-    return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, cells)
+    return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, shown)
 
 
 def _short(source: str, limit: int = 70) -> str:

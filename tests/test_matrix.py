@@ -90,6 +90,21 @@ def test_ended_role_is_absent_and_year_changes_the_matrix(fixture_dataset):
     assert m2020.z[ROWS.index("tourism")] == [None]
 
 
+@pytest.mark.parametrize("dimensions", [(), ("economic",), ("human", "military-political")])
+@pytest.mark.parametrize("year", [1995, 2017, 2023, 2026])
+def test_a_matrix_from_the_years_cells_is_the_same_and_leaves_them_unchanged(real_dataset, year, dimensions):
+    """The page passes the year's cells from a cache shared by every session."""
+    cells = mx.year_cells(real_dataset, year)
+    before = cells.copy()
+    given = mx.build_matrix(real_dataset, year, dimensions, cells=cells)
+    own = mx.build_matrix(real_dataset, year, dimensions)
+    assert (given.columns, given.z, given.text, given.hover) == (own.columns, own.z, own.text, own.hover)
+    pd.testing.assert_frame_equal(given.cells, own.cells)
+    pd.testing.assert_frame_equal(cells, before)
+    assert len(given.rows) > 0
+
+
+
 @pytest.mark.parametrize(
     ("order", "countries", "expected"),
     [
