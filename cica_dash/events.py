@@ -11,6 +11,7 @@ import pydeck as pdk
 from cica_dash.dates import format_spans
 from cica_dash.deck import offline_deck
 from cica_dash.export import to_csv
+from cica_dash.fast_figure import fast_figure
 from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, wrap_note
 from cica_dash.state import EventsState, Vocabulary
 
@@ -73,7 +74,8 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
         part = counts[counts["dimension"] == dim]
         label = dimension_label(dim, vocab)
         bars.append(
-            go.Bar(
+            dict(
+                type="bar",
                 x=part["year"].to_numpy(),
                 y=part["events"].to_numpy(),
                 name=label,
@@ -107,7 +109,7 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
             )
         ],
     )
-    return go.Figure(data=bars, layout=layout)
+    return fast_figure(bars, layout)
 
 
 def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:

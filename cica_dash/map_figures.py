@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from cica_dash.deck import offline_deck
+from cica_dash.fast_figure import fast_figure
 from cica_dash.membership import STATUSES, year_end
 from cica_dash.palette import (
     ACCENT,
@@ -105,12 +106,13 @@ def _customdata(rows: pd.DataFrame) -> np.ndarray:
     return np.column_stack([c.to_numpy(dtype=object) for c in escaped])
 
 
-def _small_states_trace(status: pd.DataFrame) -> go.Scattergeo:
+def _small_states_trace(status: pd.DataFrame) -> dict:
     """A dot for each state of SMALL_STATES on record, in its status colour; always present
     (possibly empty) so that animation frames line up."""
     rows = status[status["iso3"].isin(list(SMALL_STATES))]
     where = [SMALL_STATES[c] for c in rows["iso3"]]
-    return go.Scattergeo(
+    return dict(
+        type="scattergeo",
         lat=[w[0] for w in where],
         lon=[w[1] for w in where],
         mode="markers",
@@ -127,7 +129,7 @@ def _small_states_trace(status: pd.DataFrame) -> go.Scattergeo:
     )
 
 
-def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropleth | go.Scattergeo]:
+def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
     """One trace per status, lightest first so the members are drawn on top; all four always
     present (possibly empty) so that animation frames line up. Arrays, not lists: plotly
     checks a numpy array once instead of item by item."""
@@ -136,7 +138,8 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[go.Choropl
         rows = status[status["status"].eq(key)]
         colour = STATUS_COLOURS[key]
         traces.append(
-            go.Choropleth(
+            dict(
+                type="choropleth",
                 locations=rows["iso3"].to_numpy(dtype=object),
                 z=np.ones(len(rows)),
                 locationmode="ISO-3",
@@ -197,7 +200,7 @@ def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
                 font=dict(size=16),
             )
         )
-    return go.Figure(data=_status_traces(status), layout=layout)
+    return fast_figure(_status_traces(status), layout)
 
 
 def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) -> go.Figure:
@@ -251,7 +254,7 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
     to the year or month is shaded over that whole period."""
     end = year_end(last_year)
     as_of = year_end(year)
-    data: list[go.Scatter] = []
+    data: list[dict] = []
     shapes: list[dict] = []
     annotations: list[dict] = []
     if steps.empty:
@@ -260,7 +263,8 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
         x = [pd.Timestamp(year=1992, month=1, day=1), *steps["date"], end]
         y = [0, *steps["count"], int(steps["count"].iloc[-1])]
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=x,
                 y=y,
                 mode="lines",
@@ -275,7 +279,8 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
         )  # fmt: skip
         positions = ["top right" if i == 0 else "top left" if i % 2 else "bottom right" for i in range(len(steps))]
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=steps["date"],
                 y=steps["count"],
                 mode="markers+text",
@@ -300,7 +305,7 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
                 y0=0,
                 y1=1,
                 fillcolor=rgba(EDGE, 0.3),  # a neutral shade on either theme
-                line_width=0,
+                line=dict(width=0),
                 layer="below",
             )
             for start, stop in zip(shaded["date"], shaded["period_end"])
@@ -337,11 +342,11 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
         height=390,
         margin=dict(l=10, r=10, t=80, b=70),
         xaxis=dict(range=[pd.Timestamp(year=1992, month=1, day=1), end], title=None),
-        yaxis=dict(title="members", rangemode="tozero", range=[0, 32]),
+        yaxis=dict(title=dict(text="members"), rangemode="tozero", range=[0, 32]),
         shapes=shapes,
         annotations=annotations,
     )
-    return go.Figure(data=data, layout=layout)
+    return fast_figure(data, layout)
 
 
 def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
 from cica_dash.dates import format_dates
+from cica_dash.fast_figure import fast_figure
 from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 from cica_dash.state import country_name
 
@@ -219,20 +220,22 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
     cells clickable. Rows whose area has no role on record stay blank and say so."""
     n_rows, n_cols = len(m.rows), len(m.columns)
     if n_rows == 0 or n_cols == 0:
-        return go.Figure(
-            layout=dict(
+        return fast_figure(
+            [],
+            dict(
                 title=chart_title(f"Coordinators as of {m.year}"),
                 height=260,
-                xaxis_visible=False,
-                yaxis_visible=False,
+                xaxis=dict(visible=False),
+                yaxis=dict(visible=False),
                 annotations=[
                     dict(text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
                     dict(text=source, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top"),
                 ],
-            )
+            ),
         )
     y = axis_rows(m)
-    heatmap = go.Heatmap(
+    heatmap = dict(
+        type="heatmap",
         z=m.z,
         x=m.names,
         y=y,
@@ -252,7 +255,8 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
     rows_i = np.repeat(np.arange(n_rows), n_cols)
     cols_j = np.tile(np.arange(n_cols), n_rows)
     outer, inner = np.array(y[0], dtype=object), np.array(y[1], dtype=object)
-    cells = go.Scatter(
+    cells = dict(
+        type="scatter",
         x=np.array(m.names, dtype=object)[cols_j],
         y=[outer[rows_i], inner[rows_i]],
         mode="markers",
@@ -302,7 +306,7 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         yaxis=dict(autorange="reversed", showgrid=False, showdividers=True, dividercolor=EDGE, dividerwidth=1.5),
         xaxis=dict(side="top", tickangle=-40, showgrid=False),
     )
-    return go.Figure(data=[heatmap, cells], layout=layout)
+    return fast_figure([heatmap, cells], layout)
 
 
 def roles_bar_figure(
@@ -310,7 +314,8 @@ def roles_bar_figure(
 ) -> go.Figure:
     """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
     bars = [
-        go.Bar(
+        dict(
+            type="bar",
             y=per_country["country"].to_numpy(dtype=object),
             x=per_country[role].to_numpy(),
             name=role,
@@ -341,12 +346,12 @@ def roles_bar_figure(
         title=chart_title(f"Roles per country, {year}"),
         height=max(220, 110 + 26 * len(per_country)),
         yaxis={"autorange": "reversed"},
-        xaxis={"dtick": 1, "title": "priority areas"},
+        xaxis={"dtick": 1, "title": {"text": "priority areas"}},
         legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
         margin={"l": 10, "r": 10, "t": 100, "b": 76},
         annotations=annotations,
     )
-    return go.Figure(data=bars, layout=layout)
+    return fast_figure(bars, layout)
 
 
 def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
 from cica_dash.dates import format_date, format_span, period_end
+from cica_dash.fast_figure import fast_figure
 from cica_dash.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 
 # Lanes top to bottom; the keys are the milestone categories (the link vocabulary).
@@ -307,7 +308,7 @@ def timeline_figure(
     # two rows on one date axis (the layout plotly's make_subplots gives, written out: the
     # figure is then built and checked once, not trace by trace)
     lane_axes = dict(xaxis="x2", yaxis="y2")
-    data: list[go.Scatter | go.Bar] = []
+    data: list[dict] = []
     seen: set[str] = set()
     # markers first: the legend shows the first trace of a name
     # points: items known to the day, plus an open marker in the middle of a planned span
@@ -325,7 +326,8 @@ def timeline_figure(
         labels = merged["label"].agg(" / ".join).to_numpy(dtype=object) if cat == "summit" else None
         name = _legend_name(cat, style, planned)
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=hovers.index,
                 y=np.full(len(hovers), LANES[cat], dtype=object),
                 mode="markers+text" if labels is not None else "markers",
@@ -357,7 +359,8 @@ def timeline_figure(
         name = _legend_name(cat, style, planned)
         span_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000 + 86_400_000
         data.append(
-            go.Bar(
+            dict(
+                type="bar",
                 orientation="h",
                 base=group["start"],
                 x=span_ms,
@@ -397,7 +400,8 @@ def timeline_figure(
             for c, t, j in zip(g["count"], g["date_text"], g["joined"])
         ]
         data.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=g["date"],
                 y=g["count"],
                 mode="lines",
@@ -466,5 +470,4 @@ def timeline_figure(
         ],
         annotations=annotations,
     )
-    fig = go.Figure(data=data, layout=layout)
-    return fig
+    return fast_figure(data, layout)
