@@ -27,8 +27,7 @@ if not pick:
     st.stop()
 
 today = date.today()
-now = cached.statuses(ds, vocab.first_year, vocab.last_year, today).get(today.year)
-p = mb.country_profile(ds, pick, today, status_now=now)
+p = cached.country_profile(ds, pick, vocab.first_year, vocab.last_year, today)
 st.header(p.name)
 safe_markdown(mb.profile_summary(p))
 c = st.columns(4)

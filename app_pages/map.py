@@ -37,7 +37,7 @@ def as_of_view() -> None:
     c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
     c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
     clicked = plotly_chart(
-        mf.choropleth(status, year),
+        cached.member_map_json(ds, vocab.first_year, vocab.last_year, today, year),
         key="map.choropleth",
         config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
         clicks=True,

@@ -36,7 +36,7 @@ STATUS_COLUMNS = [
     "source",
 ]
 
-PROFILE_EVENTS = 200  # a profile lists at most this many hosted events; the Events page has them all
+PROFILE_EVENTS = 100  # a profile lists at most this many hosted events; the Events page has them all
 _URL = re.compile(r"https?://[^\s;]+")
 
 

@@ -109,6 +109,16 @@ def test_chair_handovers_in_order(real_dataset):
     assert h["tooltip"].iloc[0] == "Chair handed over: Kazakhstan → Türkiye, 8 Jun 2010"
 
 
+def test_a_profile_lists_the_most_recent_hosted_events_and_counts_them_all(real_dataset, tmp_path):
+    from bench.scale import scaled_copy
+    from cica_dash.data import load_dataset
+
+    real = mb.country_profile(real_dataset, "KAZ", TODAY)
+    assert real.events_total == len(real.events) < mb.PROFILE_EVENTS  # every one of the real record
+    big = mb.country_profile(load_dataset(scaled_copy(3, tmp_path / "x3")), "KAZ", TODAY)
+    assert big.events_total == 3 * real.events_total > mb.PROFILE_EVENTS == len(big.events)
+
+
 def test_profile_of_kazakhstan(real_dataset):
     p = mb.country_profile(real_dataset, "kaz", TODAY)
     assert p.name == "Kazakhstan" and p.status == "founding member" and p.founding
