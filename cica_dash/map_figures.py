@@ -131,8 +131,9 @@ def _small_states_trace(status: pd.DataFrame) -> dict:
 
 def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
     """One trace per status, lightest first so the members are drawn on top; all four always
-    present (possibly empty) so that animation frames line up. Arrays, not lists: plotly
-    checks a numpy array once instead of item by item."""
+    present (possibly empty) so that animation frames line up. Arrays, not lists: the
+    animation's frames are checked by plotly, which checks a numpy array once, not item by
+    item."""
     traces = []
     for key in reversed(STATUSES):
         rows = status[status["status"].eq(key)]
@@ -161,7 +162,7 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
 
 
 def _map_layout(title: str, height: int = 520, note_shift: int = -4) -> dict:
-    """The layout of both maps, given whole to the Figure (one validation, no relayout steps)."""
+    """The layout of both maps, given whole to the Figure (no relayout steps)."""
     return dict(
         title=chart_title(title),
         geo=_geo(),

@@ -251,7 +251,7 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         hoverinfo="skip",
         name="roles",
     )
-    # one invisible marker per cell, row by row: arrays, so plotly checks them once
+    # one invisible marker per cell, row by row
     rows_i = np.repeat(np.arange(n_rows), n_cols)
     cols_j = np.tile(np.arange(n_cols), n_rows)
     outer, inner = np.array(y[0], dtype=object), np.array(y[1], dtype=object)
