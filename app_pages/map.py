@@ -87,8 +87,8 @@ plotly_chart(
 )
 
 st.header("Chairmanship hand-overs")
-terms = mb.chair_terms(ds)
-st.pydeck_chart(mf.chair_deck(mb.chair_handovers(ds), terms), height=460)
+terms = cached.chair_terms(ds)
+st.pydeck_chart(cached.chair_deck(ds), height=460)
 st.caption(
     "Arcs join the capitals of successive chairing states, in order (orange end: outgoing chair). "
     "Hover an arc or a capital for the dates. Source: chairmanships.csv."

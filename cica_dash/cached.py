@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pydeck as pdk
 
 from cica_dash import events as ev
 from cica_dash import map_figures as mf
@@ -81,3 +82,14 @@ def country_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) 
     """One state's profile (about 45 ms of small table operations; only the state chosen
     changes it)."""
     return mb.country_profile(ds, iso3, today, status_now=statuses(ds, first, last, today).get(today.year))
+
+
+@data_cached
+def chair_terms(ds: Dataset) -> pd.DataFrame:
+    return mb.chair_terms(ds)
+
+
+@data_cached
+def chair_deck(ds: Dataset) -> pdk.Deck:
+    """The hand-over arcs (no filter changes them; a page load paid about 20 ms for them)."""
+    return mf.chair_deck(mb.chair_handovers(ds), chair_terms(ds))
