@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.run --only script   # script cost per rerun (AppTest) only
     .venv/bin/python -m bench.run --only clicks --pages map --real-only   # one part, one page
     .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
+    .venv/bin/python -m bench.run --only cold --server-python /path/to/deploy-venv/bin/python
 
 Measures (see README, "Performance"): 1 click latency in Chromium, 2 script cost per rerun with a
 profile split, 3 growth with the events record scaled 100x, 4 bytes over the websocket per click,
@@ -36,6 +37,9 @@ FLOOR = ROOT / "bench" / "floor_app.py"
 FLOOR_CHART = ROOT / "bench" / "floor_chart_app.py"  # the floor plus one small plotly chart
 FLOOR_ELEMENT = ROOT / "bench" / "floor_element_app.py"  # the same chart through cica_dash.chart
 PAGES = ["map", "timeline", "matrix", "events", "country"]
+# the Python that runs the servers (app and floors alike): by default this one, whose venv has
+# the test tools too; --server-python points at a venv with requirements.txt only, as deployed
+SERVER_PYTHON = [sys.executable]
 
 
 # ---------------------------------------------------------------- script cost (AppTest)
@@ -154,7 +158,7 @@ def _shares(stats, total: float) -> dict[str, float]:
 def server(script: Path, env: dict[str, str] | None = None):
     port = _free_port()
     cmd = [
-        sys.executable,
+        SERVER_PYTHON[0],
         "-m",
         "streamlit",
         "run",
@@ -348,7 +352,13 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--factor", type=int, default=100)
     parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument(
+        "--server-python",
+        default=sys.executable,
+        help="the Python that runs the servers, e.g. a venv with requirements.txt only (as deployed)",
+    )
     args = parser.parse_args()
+    SERVER_PYTHON[0] = args.server_python
     pages = args.pages.split(",")
     parts = set(args.only.replace("browser", "clicks,memory,cold").split(","))
     datasets: dict[str, dict[str, str] | None] = {"real": None}
