@@ -309,14 +309,36 @@ def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float
     return statistics.median(times), statistics.median(sizes)
 
 
+# The first page is settled when the script is not running, every chart on it has drawn (the
+# app's element and Streamlit's own plotly element alike) and the page has not changed for 150
+# ms; resolves with how long ago the last change was. Waiting only for the script state, as this
+# did before, declared a page settled before its charts had even loaded.
+FIRST_PAINT_JS = """() => new Promise(resolve => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  let last = Date.now();
+  const t0 = last;
+  const obs = new MutationObserver(() => { last = Date.now(); });
+  obs.observe(app, {subtree: true, childList: true, attributes: true, characterData: true});
+  const drawn = () => [...document.querySelectorAll('.cica-plotly, [data-testid="stPlotlyChart"]')].every(
+    c => c.querySelector('.main-svg') || (c.nextElementSibling && !c.nextElementSibling.hidden));
+  const tick = () => {
+    const now = Date.now();
+    const ready = app.getAttribute('data-test-script-state') === 'notRunning' && drawn();
+    if ((ready && now - last > 150) || now - t0 > 60000) { obs.disconnect(); resolve(now - last); return; }
+    setTimeout(tick, 10);
+  };
+  tick();
+})"""
+
+
 def cold_start(browser, script: Path, env: dict[str, str] | None, path: str) -> float:
     with server(script, env) as (base, _proc, started):
         context = browser.new_context()
         page = context.new_page()
         page.goto(base + path)
         _settled(page)
-        page.wait_for_timeout(50)
-        elapsed = time.perf_counter() - started
+        ago_ms = page.evaluate(FIRST_PAINT_JS)
+        elapsed = time.perf_counter() - started - ago_ms / 1000
         context.close()
     return elapsed
 
