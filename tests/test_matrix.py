@@ -104,7 +104,6 @@ def test_a_matrix_from_the_years_cells_is_the_same_and_leaves_them_unchanged(rea
     assert len(given.rows) > 0
 
 
-
 @pytest.mark.parametrize(
     ("order", "countries", "expected"),
     [
