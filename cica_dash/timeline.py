@@ -305,8 +305,8 @@ def timeline_figure(
     # laid out in pixels, so a chart with three lanes is as legible as one with nine
     band, gap, lane_px = 96, 44, 42
     plot = band + gap + lane_px * max(len(lanes), 2)
-    # two rows on one date axis (the layout plotly's make_subplots gives, written out: the
-    # figure is then built and checked once, not trace by trace)
+    # two rows on one date axis (the layout plotly's make_subplots gives, written out as one
+    # layout dict)
     lane_axes = dict(xaxis="x2", yaxis="y2")
     data: list[dict] = []
     seen: set[str] = set()

@@ -56,7 +56,10 @@ def _vocabulary(folder: str, signature: tuple) -> Vocabulary:
 _DATA_CACHED: dict[str, Callable[..., Any]] = {}
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+# Room for every key of one data version and day: about 190 (each year's map, matrix cells and
+# holders sentence, a profile per state, the whole-record tables), all small; a full cache must
+# not evict the tables that take a second to rebuild
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _run_data_cached(name: str, folder: str, signature: tuple, args: tuple) -> Any:
     return _DATA_CACHED[name](_load(folder, signature), *args)
 

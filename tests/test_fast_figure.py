@@ -1,26 +1,36 @@
 """The figures are built from dicts that plotly takes unchecked (cica_dash/fast_figure.py).
-Here every figure builder's output, for full, filtered and empty selections, is rebuilt with
-all of plotly's checks: it must pass them, and come out the same as what the browser gets."""
+Here every figure builder runs twice, for full, filtered and empty selections: as the app runs
+it, and with plotly's own checked constructors in place of `fast_figure`. The checked run must
+pass plotly's checks, and the browser must get the same JSON from both."""
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+import cica_dash
 from cica_dash import events as ev
 from cica_dash import map_figures as mf
 from cica_dash import matrix as mx
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
 from cica_dash.chart import figure_json
-from cica_dash.fast_figure import checked, fast_figure
+from cica_dash.fast_figure import fast_figure
 from cica_dash.state import EventsState, Vocabulary
 
 TODAY = date(2026, 11, 28)
+BUILDER_MODULES = (ev, mf, mx, tl)  # every module that builds figures with fast_figure
+
+
+def _checked_figure(data: list[dict], layout: dict) -> go.Figure:
+    """What plotly's constructors make of the same dicts, checking every property."""
+    return go.Figure(data=data, layout=layout)
 
 
 def _figures(ds) -> dict[str, go.Figure]:
@@ -31,58 +41,88 @@ def _figures(ds) -> dict[str, go.Figure]:
     none = tl.filter_items(items, 2000, 2001, ("summit",), ("ZZZ",))
     steps = mb.member_steps(ds)
     economic = ev.filter_events(ds.events, EventsState(dimension=("economic",)))
+    four_years = ev.filter_events(ds.events, EventsState(year_from=2015, year_to=2018))
+    no_roles = mx.build_matrix(ds, 1992, ("economic",))
+    assert not no_roles.columns  # the empty-matrix branch
     figures = {
         "timeline, everything": tl.timeline_figure(items, growth, TODAY, tl.x_window(None, None, TODAY, items)),
         "timeline, some": tl.timeline_figure(few, growth, TODAY, tl.x_window(1992, 2017, TODAY, few)),
         "timeline, nothing": tl.timeline_figure(none, growth, TODAY, tl.x_window(2000, 2001, TODAY, none)),
+        "timeline, no member band": tl.timeline_figure(few, growth.iloc[0:0], TODAY, tl.x_window(1992, 2017, TODAY, few)),
         "step chart": mf.step_chart(steps, 2017, 2026),
         "step chart, no accessions": mf.step_chart(steps.iloc[0:0], 2017, 2026),
         "events per year": ev.per_year_figure(ev.per_year(ds.events), vocab),
         "events per year, economic": ev.per_year_figure(ev.per_year(economic), vocab),
+        "events per year, four years": ev.per_year_figure(ev.per_year(four_years), vocab),
         "events per year, none": ev.per_year_figure(ev.per_year(ds.events.iloc[0:0]), vocab),
         "member map, empty": mf.choropleth(
             pd.DataFrame(columns=["iso3", "status", "name", "since_text", "founding", "source"]), 1990
         ),
+        "matrix, economic, by name": mx.matrix_figure(mx.build_matrix(ds, 2026, ("economic",), order="name")),
+        "matrix, one unknown state": mx.matrix_figure(mx.build_matrix(ds, 2026, countries=("ZZZ",))),
+        "matrix, no role on record": mx.matrix_figure(no_roles),
+        "roles per country, none": mx.roles_bar_figure(mx.count_roles(no_roles.cells), 1992),
     }
     for year in (1992, 2017, 2026):
         figures[f"member map {year}"] = mf.choropleth(mb.status_as_of(ds, year, TODAY), year)
         m = mx.build_matrix(ds, year)
         figures[f"matrix {year}"] = mx.matrix_figure(m)
         figures[f"roles per country {year}"] = mx.roles_bar_figure(mx.count_roles(m.cells), year)
-    figures["matrix, economic, by name"] = mx.matrix_figure(mx.build_matrix(ds, 2026, ("economic",), order="name"))
-    figures["matrix, nothing"] = mx.matrix_figure(mx.build_matrix(ds, 2026, countries=("ZZZ",)))
     return figures
 
 
 NAMES = [
-    "timeline, everything", "timeline, some", "timeline, nothing", "step chart", "step chart, no accessions",
-    "events per year", "events per year, economic", "events per year, none", "member map, empty",
-    "member map 1992", "member map 2017", "member map 2026", "matrix 1992", "matrix 2017", "matrix 2026",
-    "roles per country 1992", "roles per country 2017", "roles per country 2026", "matrix, economic, by name",
-    "matrix, nothing",
+    "timeline, everything", "timeline, some", "timeline, nothing", "timeline, no member band", "step chart",
+    "step chart, no accessions", "events per year", "events per year, economic", "events per year, four years",
+    "events per year, none", "member map, empty", "member map 1992", "member map 2017", "member map 2026",
+    "matrix 1992", "matrix 2017", "matrix 2026", "matrix, economic, by name", "matrix, one unknown state",
+    "matrix, no role on record", "roles per country 1992", "roles per country 2017", "roles per country 2026",
+    "roles per country, none",
 ]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def figures(real_dataset) -> dict[str, go.Figure]:
-    return _figures(real_dataset)
+def both(real_dataset) -> tuple[dict[str, go.Figure], dict[str, go.Figure]]:
+    fast = _figures(real_dataset)
+    with pytest.MonkeyPatch.context() as mp:
+        for module in BUILDER_MODULES:
+            mp.setattr(module, "fast_figure", _checked_figure)
+        checked = _figures(real_dataset)
+    return fast, checked
 
 
-def test_the_list_names_every_figure_made(figures):
-    assert sorted(figures) == sorted(NAMES)
+def test_every_module_that_builds_figures_is_run_both_ways():
+    users = set()
+    for info in pkgutil.iter_modules(cica_dash.__path__):
+        module = importlib.import_module(f"cica_dash.{info.name}")
+        if getattr(module, "fast_figure", None) is fast_figure and info.name != "fast_figure":
+            users.add(module)
+    assert users == set(BUILDER_MODULES)
+
+
+def test_the_list_names_every_figure_made(both):
+    fast, checked = both
+    assert sorted(fast) == sorted(checked) == sorted(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_a_figure_passes_plotlys_checks_and_is_sent_as_checked(figures, name):
-    fig = figures[name]
-    assert json.loads(figure_json(checked(fig))) == json.loads(figure_json(fig))
+def test_a_figure_is_sent_as_plotlys_checked_constructors_would_send_it(both, name):
+    fast, checked = both
+    assert json.loads(figure_json(fast[name])) == json.loads(figure_json(checked[name]))
 
 
-def test_checked_names_a_misspelt_property():
-    fig = fast_figure([dict(type="scatter", x=[1, 2], y=[3, 4], markr=dict(size=3))], dict(title=dict(text="t")))
-    assert list(fig.data[0].x) == [1, 2]  # built, unchecked
+def test_a_misspelt_property_passes_fast_figure_but_not_the_checked_run():
+    data = [dict(type="scatter", x=[1, 2], y=[3, 4], markr=dict(size=3))]
+    assert list(fast_figure(data, {}).data[0].x) == [1, 2]  # built, unchecked
     with pytest.raises(ValueError, match="markr"):
-        checked(fig)
+        _checked_figure(data, {})
+
+
+def test_a_value_plotly_refuses_passes_fast_figure_but_not_the_checked_run():
+    data = [dict(type="bar", x=[1], y=[2], orientation="sideways")]
+    assert fast_figure(data, {}).data[0].orientation == "sideways"
+    with pytest.raises(ValueError, match="orientation"):
+        _checked_figure(data, {})
 
 
 def test_none_leaves_a_property_unset_as_in_plotly():
@@ -90,9 +130,3 @@ def test_none_leaves_a_property_unset_as_in_plotly():
     sent = json.loads(figure_json(fig))
     assert "text" not in sent["data"][0]
     assert sent["layout"]["xaxis"]["range"] == [0, 2] and "title" not in sent["layout"]["xaxis"]
-
-
-def test_checked_refuses_a_value_plotly_does_not_accept():
-    fig = fast_figure([dict(type="bar", x=[1], y=[2], orientation="sideways")], {})
-    with pytest.raises(ValueError, match="orientation"):
-        checked(fig)
