@@ -5,22 +5,32 @@ updates it in place instead of drawing a new one)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import re
 
-import plotly
 import plotly.graph_objects as go
 import pytest
+from plotly.offline import get_plotlyjs_version
 
 from cica_dash import chart
 from tests.apptest_helpers import chart_elements, charts, run_page
 
 
-def test_vendored_plotly_js_is_the_one_the_plotly_package_ships():
-    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+def test_vendored_plotly_js_is_the_plotly_packages_version_with_the_app_s_traces():
     vendored = chart.STATIC / chart.PLOTLY_JS
-    assert vendored.exists(), f"copy {bundled} to {vendored} (see the README, Performance)"
-    assert vendored.read_bytes() == bundled.read_bytes()
+    assert vendored.exists(), f"run scripts/build_plotly_bundle.sh to make {vendored} (see the README)"
+    text = vendored.read_text(encoding="utf-8")
+    assert f'.version="{get_plotlyjs_version()}"' in text
+    # each trace module registers under its name; one left out is absent
+    for trace in chart.BUNDLED_TRACES:
+        assert f'name:"{trace}"' in text, trace
+    assert 'name:"scatter3d"' not in text and 'name:"pie"' not in text
     assert chart.PLOTLY_JS_URL == "app/static/" + chart.PLOTLY_JS and not chart.PLOTLY_JS_URL.startswith("/")
+
+
+def test_the_build_script_bundles_the_traces_the_app_declares():
+    script = (chart.STATIC.parent / "scripts" / "build_plotly_bundle.sh").read_text(encoding="utf-8")
+    declared = re.search(r'^traces="([^"]*)"', script, re.MULTILINE).group(1).split()
+    assert {"scatter", *declared} == chart.BUNDLED_TRACES  # scatter is in plotly's core
 
 
 def test_figure_json_uses_the_app_template_and_leaves_the_figure_alone():

@@ -111,6 +111,15 @@ def test_a_figure_is_sent_as_plotlys_checked_constructors_would_send_it(both, na
     assert json.loads(figure_json(fast[name])) == json.loads(figure_json(checked[name]))
 
 
+def test_every_trace_type_drawn_is_in_the_vendored_plotly_js(both, real_dataset):
+    from cica_dash import chart
+
+    fast, _ = both
+    frames = mf.growth_animation(mb.status_by_year(real_dataset, range(1992, 2027), TODAY)).frames
+    types = {t.type for fig in fast.values() for t in fig.data} | {t.type for f in frames for t in f.data}
+    assert types == chart.BUNDLED_TRACES  # none missing from the bundle, none bundled for nothing
+
+
 def test_a_misspelt_property_passes_fast_figure_but_not_the_checked_run():
     data = [dict(type="scatter", x=[1, 2], y=[3, 4], markr=dict(size=3))]
     assert list(fast_figure(data, {}).data[0].x) == [1, 2]  # built, unchecked
