@@ -69,7 +69,7 @@ if cell:
 left, right = st.columns([2, 3])
 with left:
     plotly_chart(
-        mx.roles_bar_figure(mx.count_roles(m.cells), year),
+        mx.roles_bar_figure(m.per_country, year),
         key="matrix.bars",
         config=plotly_config(f"matrix-roles-per-country-{year}"),
     )

@@ -114,7 +114,7 @@ def count_roles(cells: pd.DataFrame) -> pd.DataFrame:
     """`roles_per_country` from cells already made by `cell_roles` (such as a Matrix's)."""
     if cells.empty:
         return pd.DataFrame(columns=["iso3", "country", *ROLES, "total"])
-    # (a groupby takes half the time of pd.crosstab, which the page pays twice per rerun)
+    # (a groupby: half the time of pd.crosstab)
     t = cells.groupby(["iso3", "country", "role"], sort=False).size().unstack("role", fill_value=0)
     t = t.reindex(columns=list(ROLES), fill_value=0)
     t["total"] = t.sum(axis=1)
@@ -145,6 +145,7 @@ class Matrix:
     text: list[list[str]]
     hover: list[list[str]]
     cells: pd.DataFrame  # one role per (area, iso3) in the rows and columns shown
+    per_country: pd.DataFrame  # count_roles(cells), for the bar chart beside the matrix
 
 
 def year_cells(ds: Dataset, year: int) -> pd.DataFrame:
@@ -171,7 +172,8 @@ def build_matrix(
     rows["on_record"] = rows["area"].isin(all_cells["area"])
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     names.update({c: country_name(c) for c in countries if c not in names})
-    cols = column_order(count_roles(all_cells), names, order, countries)
+    per = count_roles(all_cells)
+    cols = column_order(per, names, order, countries)
     shown = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
     lookup = {(r.area, r.iso3): r for r in shown.itertuples()}
     z, text, hover = [], [], []
@@ -189,7 +191,8 @@ def build_matrix(
                 tr.append(ROLE_SYMBOL[cell.role])
                 hr.append(head + f"<b>{cell.role}</b><br>{cell.all_periods}<br>Source: {_short(cell.source_url)}")
         z.append(zr), text.append(tr), hover.append(hr)
-    return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, shown)
+    per_country = count_roles(shown) if countries else per  # no choice: every country with a role is a column
+    return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, shown, per_country)
 
 
 def _short(source: str, limit: int = 70) -> str:

@@ -61,13 +61,13 @@ def _figures(ds) -> dict[str, go.Figure]:
         "matrix, economic, by name": mx.matrix_figure(mx.build_matrix(ds, 2026, ("economic",), order="name")),
         "matrix, one unknown state": mx.matrix_figure(mx.build_matrix(ds, 2026, countries=("ZZZ",))),
         "matrix, no role on record": mx.matrix_figure(no_roles),
-        "roles per country, none": mx.roles_bar_figure(mx.count_roles(no_roles.cells), 1992),
+        "roles per country, none": mx.roles_bar_figure(no_roles.per_country, 1992),
     }
     for year in (1992, 2017, 2026):
         figures[f"member map {year}"] = mf.choropleth(mb.status_as_of(ds, year, TODAY), year)
         m = mx.build_matrix(ds, year)
         figures[f"matrix {year}"] = mx.matrix_figure(m)
-        figures[f"roles per country {year}"] = mx.roles_bar_figure(mx.count_roles(m.cells), year)
+        figures[f"roles per country {year}"] = mx.roles_bar_figure(m.per_country, year)
     return figures
 
 

@@ -104,6 +104,15 @@ def test_a_matrix_from_the_years_cells_is_the_same_and_leaves_them_unchanged(rea
     assert len(given.rows) > 0
 
 
+@pytest.mark.parametrize("countries", [(), ("KAZ", "CHN"), ("KAZ", "ZZZ"), ("ZZZ",)])
+@pytest.mark.parametrize("dimensions", [(), ("economic",)])
+def test_a_matrix_counts_the_roles_of_its_columns(real_dataset, dimensions, countries):
+    """The bar chart beside the matrix reads these counts."""
+    m = mx.build_matrix(real_dataset, 2026, dimensions, countries)
+    pd.testing.assert_frame_equal(m.per_country, mx.count_roles(m.cells))
+    assert set(m.per_country["iso3"]) <= set(m.columns)
+
+
 @pytest.mark.parametrize(
     ("order", "countries", "expected"),
     [

@@ -156,7 +156,7 @@ def test_matrix_cells_carry_their_role_as_text(real_dataset):
     for z_row, text_row in zip(m.z, m.text):
         for z, text in zip(z_row, text_row):
             assert text == {None: "", 0: "", 1: "co", 2: "C"}[z]
-    bars = mx.roles_bar_figure(mx.count_roles(m.cells), 2026)  # as the page does
+    bars = mx.roles_bar_figure(m.per_country, 2026)  # as the page does
     assert all(t.marker.line.color == p.EDGE for t in bars.data)
 
 
