@@ -336,7 +336,7 @@ def roles_bar_figure(
             "yref": "paper",
             "x": 0,
             "y": 0,
-            "yshift": -48,
+            "yshift": -58,
             "xanchor": "left",
             "yanchor": "top",
             "font": {"size": 11},
@@ -347,11 +347,11 @@ def roles_bar_figure(
     layout = dict(
         barmode="stack",
         title=chart_title(f"Roles per country, {year}"),
-        height=max(220, 110 + 26 * len(per_country)),
+        height=max(240, 186 + 26 * len(per_country)),  # 26 px per bar inside the margins (t 100, b 86)
         yaxis={"autorange": "reversed"},
         xaxis={"dtick": 1, "title": {"text": "priority areas"}},
         legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
-        margin={"l": 10, "r": 10, "t": 100, "b": 76},
+        margin={"l": 10, "r": 10, "t": 100, "b": 86},
         annotations=annotations,
     )
     return fast_figure(bars, layout)
