@@ -30,7 +30,7 @@ today = date.today()
 p = cached.country_profile(ds, pick, vocab.first_year, vocab.last_year, today)
 st.header(p.name)
 safe_markdown(mb.profile_summary(p))
-c = st.columns(4)
+c = st.columns([3, 2, 2, 2])  # the status ("Founding member") is the longest value
 c[0].metric("Status", p.status.capitalize())
 c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
