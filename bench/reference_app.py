@@ -1,0 +1,58 @@
+"""The floor plus Streamlit elements that follow its selectbox, with trivial content: what the
+elements alone cost a click and a cold start, without any of the dashboard's data work.
+
+`?with=` lists the elements in order, repeats allowed (unknown names are skipped):
+  plotly   a small bar chart through `st.plotly_chart` (mounted afresh when its figure changes)
+  element  the same chart through the app's element (`cica_dash/chart.py`, updated in place)
+  grid     a data grid (`st.dataframe`) of 40 rows by 6 columns
+  deck     a pydeck map like the app's (country outlines from the static folder, 30 points)
+e.g. `/?with=element,deck,grid` is what the events page redraws when its years change.
+(bench/static links to the app's static folder, where plotly.js and the outlines are served.)
+"""
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+import streamlit as st
+
+from cica_dash.chart import plotly_chart
+from cica_dash.deck import offline_deck
+
+choice = st.selectbox("Pick one", ["alpha", "beta", "gamma"], key="floor.choice")
+st.write(f"You picked {choice}.")
+shift = ["alpha", "beta", "gamma"].index(choice)
+
+
+def bars() -> go.Figure:
+    return go.Figure(go.Bar(x=["a", "b", "c"], y={"alpha": [3, 1, 2], "beta": [1, 3, 2], "gamma": [2, 2, 3]}[choice]))
+
+
+def grid() -> pd.DataFrame:
+    n = range(shift, 40 + shift)
+    return pd.DataFrame(
+        {
+            "date": [f"{2000 + i % 25}-0{1 + i % 9}" for i in n],
+            "title": [f"Meeting number {i} on confidence building" for i in n],
+            "type": ["seminar" if i % 3 else "forum" for i in n],
+            "host": [f"State {i % 27}" for i in n],
+            "count": list(n),
+            "source": [f"https://example.org/{i}" for i in n],
+        }
+    )
+
+
+def deck() -> pdk.Deck:
+    points = [{"lon": 40 + 3 * i + 5 * shift, "lat": 10 + i, "n": i} for i in range(30)]
+    layer = pdk.Layer("ScatterplotLayer", data=points, get_position=["lon", "lat"], get_radius="n", radius_min_pixels=4)
+    return offline_deck([layer], tooltip={"text": "{n}"})
+
+
+for i, name in enumerate(p for p in st.query_params.get("with", "").split(",") if p):
+    if name == "plotly":
+        st.plotly_chart(bars(), key=f"ref.plotly.{i}")
+    elif name == "element":
+        plotly_chart(bars(), key=f"ref.element.{i}", config={"displaylogo": False})
+    elif name == "grid":
+        st.dataframe(grid(), hide_index=True, width="stretch")
+    elif name == "deck":
+        st.pydeck_chart(deck(), height=330, key=f"ref.deck.{i}")
