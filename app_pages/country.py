@@ -53,13 +53,7 @@ def section(title: str, frame, empty: str, **config) -> None:
         st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source": SOURCE_LINK, **config})
 
 
-section(
-    "Chairmanships",
-    p.chairmanships,
-    "Has not chaired CICA.",
-    From=st.column_config.NumberColumn(format="%d"),
-    To=st.column_config.NumberColumn(format="%d"),
-)
+section("Chairmanships", p.chairmanships, "Has not chaired CICA.")
 section("Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
 section("Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
 section("Events hosted", p.events, "No event hosted on record.")

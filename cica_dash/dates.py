@@ -6,6 +6,8 @@ as a day would claim more than the sources say.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
@@ -49,6 +51,19 @@ def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
     end[month] = start[month] + pd.offsets.MonthEnd(0)
     end[year] = start[year] + pd.offsets.YearEnd(0)
     return end
+
+
+PLAN_PASSED = "planned for a date now past; no source in the record yet says it was held"
+
+
+def plan_date_passed(milestones: pd.DataFrame, today: date) -> pd.Series:
+    """Planned milestones whose whole date (to its precision) lies before `today`. The record has
+    no source yet saying they were held, so the pages say that, rather than "planned" for a date
+    gone by or "held" without a source."""
+    end = milestones["end_date"].where(
+        milestones["end_date"].notna(), period_end(milestones["date"], milestones["date_precision"])
+    )
+    return milestones["status"].eq("planned") & (end < pd.Timestamp(today))
 
 
 def format_spans(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:

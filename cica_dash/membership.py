@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from cica_dash.data import Dataset
-from cica_dash.dates import format_date, format_span, format_spans
+from cica_dash.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
 from cica_dash.state import country_name
 
 # darkest first: the order the map legend and the tables use
@@ -47,6 +47,22 @@ def year_end(year: int) -> pd.Timestamp:
 
 def is_link(source: str | None) -> bool:
     return isinstance(source, str) and source.startswith(("http://", "https://"))
+
+
+def source_columns(sources) -> dict[str, list[str]]:
+    """A row's source as a table shows it: a web address under "Source" (a link column), a named
+    document (the SEED article) under "Reference". The other cell is blank: a data grid prints a
+    missing value as "None", which reads as "no source"."""
+    values = list(sources)
+    return {
+        "Source": [s if is_link(s) else "" for s in values],
+        "Reference": ["" if is_link(s) or not isinstance(s, str) else s for s in values],
+    }
+
+
+def without_blank_reference(frame: pd.DataFrame) -> pd.DataFrame:
+    """Drop the "Reference" column when every source of the table is a web page."""
+    return frame if frame["Reference"].ne("").any() else frame.drop(columns="Reference")
 
 
 def source_label(source: str | None) -> str:
@@ -186,12 +202,11 @@ def member_list(status: pd.DataFrame) -> pd.DataFrame:
             "ISO3": status["iso3"],
             "Status": status["status"],
             "Since": status["since_text"],
-            "Source": [s if is_link(s) else None for s in status["source_url"]],
-            "Reference": [None if is_link(s) else s for s in status["source_url"]],
+            **source_columns(status["source_url"]),
             "Observer record": status["observer_text"],
         }
     )
-    return out if out["Reference"].notna().any() else out.drop(columns="Reference")
+    return without_blank_reference(out)
 
 
 def member_steps(ds: Dataset) -> pd.DataFrame:
@@ -349,8 +364,8 @@ def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
             entry["kind"] = kind
     rows = [
         {
-            "Source": s if is_link(s) else None,
-            "Reference": None if is_link(s) else s,
+            "Source": s if is_link(s) else "",
+            "Reference": "" if is_link(s) else s,
             "Site": source_label(s),
             "Used for": "; ".join(e["uses"]),
             "Kind": e["kind"],
@@ -395,9 +410,10 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
     chairs = pd.DataFrame(
         {
             "Term": [_chair_span(r) for _, r in ch.iterrows()],
-            "From": ch["start_date"].dt.year,
-            "To": ch["end_date"].dt.year.astype("Int64"),
-            "Source": [s if is_link(s) else None for s in ch["source_url"]],
+            # years as text: an ongoing term's "To" is blank, where a number column would print "None"
+            "From": ch["start_date"].dt.year.astype(str),
+            "To": ch["end_date"].dt.year.astype("Int64").astype("string").fillna(""),
+            **source_columns(ch["source_url"]),
         }
     )
     sources += _row_sources(ch, "chairmanship")
@@ -414,8 +430,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Role": co["role"],
             "Period": [_role_period(r) for _, r in co.iterrows()],
             "Current": co["until"].isna(),
-            "Source": [s if is_link(s) else None for s in co["source_url"]],
-            "Reference": [None if is_link(s) else s for s in co["source_url"]],
+            **source_columns(co["source_url"]),
         }
     )
     sources += _row_sources(co, "coordinator role")
@@ -428,8 +443,8 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Date": format_spans(meetings_rows["date"], meetings_rows["end_date"], meetings_rows["date_precision"]),
             "Meeting": meetings_rows["title"],
             "Place": meetings_rows["place"].fillna(""),
-            "Status": meetings_rows["status"],
-            "Source": [s if is_link(s) else None for s in meetings_rows["source_url"]],
+            "Status": meetings_rows["status"].where(~plan_date_passed(meetings_rows, today), PLAN_PASSED),
+            **source_columns(meetings_rows["source_url"]),
         }
     )
     sources += _row_sources(meetings_rows, "meeting hosted")
@@ -442,7 +457,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Date": format_spans(concern["date"], concern["end_date"], concern["date_precision"]),
             "Category": concern["category"],
             "Milestone": concern["title"],
-            "Source": [s if is_link(s) else None for s in concern["source_url"]],
+            **source_columns(concern["source_url"]),
         }
     )
     sources += _row_sources(concern, "milestone")
@@ -455,7 +470,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Event": ev["title"],
             "Type": ev["type"].str.replace("-", " "),
             "City": ev["city"].fillna("").mask(ev["online"] & ev["city"].isna(), "online"),
-            "Source": [s if is_link(s) else None for s in ev["source_url"]],
+            **source_columns(ev["source_url"]),
         }
     )
     sources += _row_sources(ev, "event hosted")
@@ -467,11 +482,11 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
         founding=bool(mem["founding"].any()) if len(mem) else False,
         member_since=member_since,
         observer=[observer_period_text(r) for _, r in obs.iterrows()],
-        chairmanships=chairs.reset_index(drop=True),
-        roles=roles.reset_index(drop=True),
-        meetings=meetings.reset_index(drop=True),
-        events=events.reset_index(drop=True),
-        milestones=milestones.reset_index(drop=True),
+        chairmanships=without_blank_reference(chairs).reset_index(drop=True),
+        roles=without_blank_reference(roles).reset_index(drop=True),
+        meetings=without_blank_reference(meetings).reset_index(drop=True),
+        events=without_blank_reference(events).reset_index(drop=True),
+        milestones=without_blank_reference(milestones).reset_index(drop=True),
         sources=_collect_sources(sources).reset_index(drop=True),
         events_total=len(hosted),
     )
@@ -480,7 +495,11 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
 def profile_summary(p: CountryProfile) -> str:
     """One sentence on a state's standing, for the top of its profile (plain text)."""
     if p.status in MEMBER_STATUSES:
-        first = f"{p.name} is a {'founding ' if p.founding else ''}member of CICA since {p.member_since}."
+        first = (
+            f"{p.name} is a founding member of CICA, a member since {p.member_since}."
+            if p.founding
+            else f"{p.name} has been a member of CICA since {p.member_since}."
+        )
     elif p.status == "observer":
         first = f"{p.name} is an observer state of CICA."
     elif p.status == "former observer":

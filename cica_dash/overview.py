@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data import Dataset
+from cica_dash.dates import PLAN_PASSED, format_date, plan_date_passed
 
 INITIATIVE_YEAR = 1992
 
@@ -42,6 +43,8 @@ def headline(ds: Dataset, today: date | None = None) -> Headline:
     if len(planned):
         row = planned.iloc[0]
         nxt = f"{row['title']}, {row['place']}" if pd.notna(row["place"]) else str(row["title"])
+        if plan_date_passed(planned.iloc[:1], today).iloc[0]:
+            nxt += f" ({format_date(row['date'], row['date_precision'])}: {PLAN_PASSED})"
     ministerials = ms[ms["category"].eq("ministerial") & ms["status"].eq("held") & ms["number"].notna()]
     ch = ds.chairmanships
     current = ch[(ch["start_date"] <= now) & (ch["end_date"].isna() | (ch["end_date"] >= now))]

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
-from cica_dash.dates import format_date, format_span, period_end
+from cica_dash.dates import PLAN_PASSED, format_date, format_span, period_end
 from cica_dash.fast_figure import fast_figure
 from cica_dash.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 
@@ -146,6 +146,9 @@ def timeline_items(ds: Dataset, today: date | None = None) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(LANES)}
     items["_lane"] = items["category"].map(order)
     items = items.sort_values(["start", "_lane", "title"], kind="stable").drop(columns="_lane").reset_index(drop=True)
+    # planned for a date now gone by (`end` is the last day of a month or year): the record has
+    # no source yet saying it was held (the same rule as dates.plan_date_passed)
+    items["plan_passed"] = items["planned"] & (items["end"] < pd.Timestamp(today))
     # the hover text is the costly part of a figure and depends on the item only: made once here
     items["hover"] = [hover_text(r) for r in items.to_dict("records")]
     return items
@@ -217,6 +220,7 @@ def readable_list(items: pd.DataFrame) -> pd.DataFrame:
     what = what.where(~items["style"].eq("informal"), "Ministerial meetings (informal/special)")
     what = what.where(~items["style"].eq("numbered"), "Ministerial meetings (numbered)")
     what = what.where(~items["planned"], what + " (planned)")
+    what = what.where(~items["plan_passed"], what + f": {PLAN_PASSED}")
     is_url = items["source_url"].str.match(r"https?://")
     return pd.DataFrame(
         {
@@ -225,7 +229,7 @@ def readable_list(items: pd.DataFrame) -> pd.DataFrame:
             "Title": items["title"],
             "Place": items["place"],
             "Decided or adopted": items["description"],
-            "Source": items["source_url"].where(is_url, None),
+            "Source": items["source_url"].where(is_url, ""),  # blank, not None: a grid prints "None"
             "Source (not a web page)": items["source_url"].where(~is_url, ""),
         }
     ).reset_index(drop=True)
@@ -247,7 +251,9 @@ def hover_text(row: Mapping[str, Any]) -> str:
     lines = [f"<b>{title}</b>", _esc(row["date_text"]) + (f" · {_esc(row['place'])}" if row["place"] else "")]
     if row["style"] == "informal":
         lines.append("<i>informal or special meeting (unnumbered)</i>")
-    if row["planned"]:
+    if row.get("plan_passed"):
+        lines.append(f"<i>{PLAN_PASSED}</i>")
+    elif row["planned"]:
         lines.append("<i>planned, not yet held</i>")
     if row["description"]:
         lines.append(_wrap(row["description"]))

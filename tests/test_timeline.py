@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from cica_dash.dates import PLAN_PASSED
 from cica_dash.palette import TRANSPARENT
 from cica_dash.timeline import (
     PRESET_25,
@@ -179,7 +180,7 @@ def test_readable_list_in_date_order_with_sources(items):
     assert table["What"].tolist() == ["Summits", "Summits", "Ministerial meetings (informal/special)", "Summits (planned)"]
     assert table["Source"].tolist() == ["https://example.org/ms"] * 4
     seed = readable_list(items.assign(source_url="SEED: The Astana Times, 2017"))
-    assert seed["Source"].isna().all() and set(seed["Source (not a web page)"]) == {"SEED: The Astana Times, 2017"}
+    assert seed["Source"].eq("").all() and set(seed["Source (not a web page)"]) == {"SEED: The Astana Times, 2017"}
 
 
 @pytest.mark.parametrize(
@@ -208,3 +209,18 @@ def test_preset_of_a_year_range(year_from, year_to, preset):
 )
 def test_range_for_preset_or_slider(preset, years, expected):
     assert range_for(preset, years, 1992, 2026) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "passed"),
+    [(date(2026, 10, 31), False), (date(2026, 11, 1), True)],  # the planned summit is dated to October 2026
+)
+def test_a_plan_whose_date_has_gone_by_says_so(fixture_dataset, today, passed):
+    items = timeline_items(fixture_dataset, today)
+    plan = items[items["planned"]].iloc[0]
+    assert plan["date_text"] == "Oct 2026" and bool(plan["plan_passed"]) is passed
+    assert (PLAN_PASSED in plan["hover"]) is passed
+    assert ("planned, not yet held" in plan["hover"]) is not passed
+    listed = readable_list(items[items["planned"]])["What"].iloc[0]
+    assert listed == "Summits (planned)" + (f": {PLAN_PASSED}" if passed else "")
+    assert not items.loc[~items["planned"], "plan_passed"].any()
