@@ -7,7 +7,7 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import membership as mb
 from cica_dash.state import CountryState
-from cica_dash.ui import SOURCE_LINK, dataset, footer, safe_markdown, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, safe_markdown, table, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country", {"country.pick": lambda s: s.country})
@@ -50,10 +50,16 @@ def section(title: str, frame, empty: str, **config) -> None:
     if frame.empty:
         st.caption(empty)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", column_config={"Source": SOURCE_LINK, **config})
+        table(frame, column_config={"Source": SOURCE_LINK, **config})
 
 
-section("Chairmanships", p.chairmanships, "Has not chaired CICA.")
+section(
+    "Chairmanships",
+    p.chairmanships,
+    "Has not chaired CICA.",
+    From=st.column_config.NumberColumn(format="%d"),
+    To=st.column_config.NumberColumn(format="%d"),
+)
 section("Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
 section("Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
 section("Events hosted", p.events, "No event hosted on record.")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.ui import dataset, footer, no_url_state
+from cica_dash.ui import dataset, footer, no_url_state, table
 
 ds, vocab = dataset()
 no_url_state()
@@ -25,7 +25,7 @@ counts = [{"file": f, "rows": len(ds.tables[n])} for n, f in tables.items()]
 left, right = st.columns([1, 2])
 with left:
     st.header("Files")
-    st.dataframe(counts, hide_index=True, width="stretch")
+    table(counts)
     st.download_button(
         "Download the data package (zip)",
         data=package_zip(ds),
@@ -38,10 +38,8 @@ with left:
     st.caption(f"Licence: {licence.get('title', licence.get('name', ''))}. Accessed {pkg.get('x-accessed', '')}.")
 with right:
     st.header("Sources")
-    st.dataframe(
+    table(
         source_counts(ds),
-        hide_index=True,
-        width="stretch",
         column_config={
             "source": st.column_config.TextColumn("Source (URL or document)", width="large"),
             "rows": st.column_config.NumberColumn("Rows citing it"),
@@ -50,5 +48,5 @@ with right:
     )
 
 st.header("Data dictionary")
-st.dataframe(data_dictionary(ds), hide_index=True, width="stretch")
+table(data_dictionary(ds))
 footer(ds)

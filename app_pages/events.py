@@ -16,6 +16,7 @@ from cica_dash.ui import (
     plotly_config,
     safe_markdown,
     share_link,
+    table,
     url_state,
     write_url,
 )
@@ -102,10 +103,8 @@ else:
         st.caption(
             f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
         )
-    st.dataframe(
+    table(
         ev.table_page(cached.events_table(ds), rows.index, TABLE_ROWS).drop(columns=["sort_date"]),
-        hide_index=True,
-        width="stretch",
         column_config={
             "title": st.column_config.TextColumn("Event", width="large"),
             "source": SOURCE_LINK,

@@ -9,7 +9,7 @@ from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.chart import plotly_chart
 from cica_dash.state import MapState
-from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, table, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
@@ -66,10 +66,8 @@ def as_of_view() -> None:
     )
 
     st.header(f"Member and observer states as of {year}")
-    st.dataframe(
+    table(
         mb.member_list(status),
-        hide_index=True,
-        width="stretch",
         column_config={
             "Source": SOURCE_LINK,
             "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
@@ -94,5 +92,5 @@ st.caption(
     "Hover an arc or a capital for the dates. Source: chairmanships.csv."
 )
 # the same facts as text: who chaired, when
-st.dataframe(terms[["name", "terms"]].rename(columns={"name": "Chair", "terms": "Terms"}), hide_index=True, width="stretch")
+table(terms[["name", "terms"]].rename(columns={"name": "Chair", "terms": "Terms"}))
 footer(ds)

@@ -7,7 +7,7 @@ from cica_dash import matrix as mx
 from cica_dash.chart import plotly_chart
 from cica_dash.links import escape_markdown
 from cica_dash.state import ORDERS, MatrixState
-from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, url_state, write_url
+from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, table, url_state, write_url
 
 ds, vocab = dataset()
 state = url_state(
@@ -79,10 +79,8 @@ with right:
         st.markdown(f"**{escape_markdown(dim)}**\n\n" + "\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 st.header("The roles and their sources")
-st.dataframe(
+table(
     mx.role_table(m),
-    hide_index=True,
-    width="stretch",
     column_config={
         "link": st.column_config.LinkColumn("link", display_text="source ↗"),
         "source": st.column_config.TextColumn("cited as"),

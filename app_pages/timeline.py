@@ -18,7 +18,7 @@ from cica_dash.timeline import (
     timeline_figure,
     x_window,
 )
-from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, safe_markdown, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, safe_markdown, table, url_state, write_url
 
 ds, vocab = dataset()
 today = date.today()
@@ -66,10 +66,8 @@ else:
     fig = timeline_figure(shown, cached.member_growth(ds), today, window, title=f"CICA timeline, {state.describe(vocab)}")
     plotly_chart(fig, key="timeline.chart", config=plotly_config("timeline"))
     st.header("The same items as a list")
-    st.dataframe(
+    table(
         readable_list(shown),
-        hide_index=True,
-        width="stretch",
         column_config={
             "Source": SOURCE_LINK,
             "Decided or adopted": st.column_config.TextColumn(width="large"),

@@ -2,7 +2,7 @@
 
 Streamlit's plotly element hashes the figure into the element's id, so a chart whose figure
 follows a filter is torn down and drawn anew on every click: that alone took the floor page's
-click from 1x to 1.6x–2.4x (bench/floor_chart_app.py). This element is a Streamlit component
+click from 1x to 1.6x–2.4x (bench/reference_app.py?with=plotly). This element is a Streamlit component
 (the v2 component API) with a fixed key: the browser keeps the chart and calls `Plotly.react`
 with the new figure, which redraws only what changed. plotly.js comes from the app's own
 static folder (no CDN); the theme follows the page's (light or dark) through Streamlit's CSS

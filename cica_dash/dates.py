@@ -54,16 +54,21 @@ def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
 
 
 PLAN_PASSED = "planned for a date now past; no source in the record yet says it was held"
+NO_RECORD_HELD = "the date has passed, and no source in the record yet says it was held"
+
+
+def last_day(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:
+    """The last day a dated item may fall on: its end (its start when it has none), carried to
+    the end of its month or year when that is all that is known."""
+    return period_end(end.where(end.notna(), start), precision)
 
 
 def plan_date_passed(milestones: pd.DataFrame, today: date) -> pd.Series:
-    """Planned milestones whose whole date (to its precision) lies before `today`. The record has
-    no source yet saying they were held, so the pages say that, rather than "planned" for a date
-    gone by or "held" without a source."""
-    end = milestones["end_date"].where(
-        milestones["end_date"].notna(), period_end(milestones["date"], milestones["date_precision"])
-    )
-    return milestones["status"].eq("planned") & (end < pd.Timestamp(today))
+    """Planned milestones whose last possible day is before `today`. The record has no source
+    yet saying they were held, so the pages say that, rather than "planned" for a date gone by
+    or "held" without a source."""
+    passed = last_day(milestones["date"], milestones["end_date"], milestones["date_precision"]) < pd.Timestamp(today)
+    return milestones["status"].eq("planned") & passed
 
 
 def format_spans(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:

@@ -413,7 +413,7 @@ def role_table(m: Matrix) -> pd.DataFrame:
     c = m.cells
     if c.empty:
         return pd.DataFrame(columns=["dimension", "area", "country", "role", "period", "link", "source", "notes"])
-    url = c["source_url"].where(c["source_url"].str.startswith("http"), "")  # blank: a grid prints None as "None"
+    url = c["source_url"].where(c["source_url"].str.startswith("http"))
     out = pd.DataFrame(
         {
             "dimension": c["dimension_name"].map(short_dimension),

@@ -49,20 +49,19 @@ def is_link(source: str | None) -> bool:
     return isinstance(source, str) and source.startswith(("http://", "https://"))
 
 
-def source_columns(sources) -> dict[str, list[str]]:
+def source_columns(sources) -> dict[str, list[str | None]]:
     """A row's source as a table shows it: a web address under "Source" (a link column), a named
-    document (the SEED article) under "Reference". The other cell is blank: a data grid prints a
-    missing value as "None", which reads as "no source"."""
+    document (the SEED article) under "Reference"; the other cell is empty."""
     values = list(sources)
     return {
-        "Source": [s if is_link(s) else "" for s in values],
-        "Reference": ["" if is_link(s) or not isinstance(s, str) else s for s in values],
+        "Source": [s if is_link(s) else None for s in values],
+        "Reference": [None if is_link(s) or not isinstance(s, str) else s for s in values],
     }
 
 
 def without_blank_reference(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop the "Reference" column when every source of the table is a web page."""
-    return frame if frame["Reference"].ne("").any() else frame.drop(columns="Reference")
+    return frame if frame["Reference"].notna().any() else frame.drop(columns="Reference")
 
 
 def source_label(source: str | None) -> str:
@@ -362,17 +361,15 @@ def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
             entry["uses"].append(used)
         if kind == "row source":
             entry["kind"] = kind
-    rows = [
+    out = pd.DataFrame(
         {
-            "Source": s if is_link(s) else "",
-            "Reference": "" if is_link(s) else s,
-            "Site": source_label(s),
-            "Used for": "; ".join(e["uses"]),
-            "Kind": e["kind"],
-        }
-        for s, e in seen.items()
-    ]
-    out = pd.DataFrame(rows, columns=["Source", "Reference", "Site", "Used for", "Kind"])
+            **source_columns(seen),
+            "Site": [source_label(s) for s in seen],
+            "Used for": ["; ".join(e["uses"]) for e in seen.values()],
+            "Kind": [e["kind"] for e in seen.values()],
+        },
+        columns=["Source", "Reference", "Site", "Used for", "Kind"],
+    )
     return out.sort_values(["Kind", "Site"], key=lambda c: c.map({"row source": 0}).fillna(1) if c.name == "Kind" else c)
 
 
@@ -410,9 +407,8 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
     chairs = pd.DataFrame(
         {
             "Term": [_chair_span(r) for _, r in ch.iterrows()],
-            # years as text: an ongoing term's "To" is blank, where a number column would print "None"
-            "From": ch["start_date"].dt.year.astype(str),
-            "To": ch["end_date"].dt.year.astype("Int64").astype("string").fillna(""),
+            "From": ch["start_date"].dt.year,
+            "To": ch["end_date"].dt.year.astype("Int64"),
             **source_columns(ch["source_url"]),
         }
     )

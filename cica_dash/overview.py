@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data import Dataset
-from cica_dash.dates import PLAN_PASSED, format_date, plan_date_passed
+from cica_dash.dates import NO_RECORD_HELD, format_date, plan_date_passed
 
 INITIATIVE_YEAR = 1992
 
@@ -39,12 +39,16 @@ def headline(ds: Dataset, today: date | None = None) -> Headline:
     summits = ms[ms["category"].eq("summit")]
     held = summits[summits["status"].eq("held")]
     planned = summits[summits["status"].eq("planned")].sort_values("date")
+    passed = plan_date_passed(planned, today)
+    # the next summit is the first one planned for a date still to come; failing that, the last
+    # one planned, with what the record does not say
+    upcoming = planned[~passed]
     nxt = None
     if len(planned):
-        row = planned.iloc[0]
+        row = upcoming.iloc[0] if len(upcoming) else planned.iloc[-1]
         nxt = f"{row['title']}, {row['place']}" if pd.notna(row["place"]) else str(row["title"])
-        if plan_date_passed(planned.iloc[:1], today).iloc[0]:
-            nxt += f" ({format_date(row['date'], row['date_precision'])}: {PLAN_PASSED})"
+        if not len(upcoming):
+            nxt += f" ({format_date(row['date'], row['date_precision'])}: {NO_RECORD_HELD})"
     ministerials = ms[ms["category"].eq("ministerial") & ms["status"].eq("held") & ms["number"].notna()]
     ch = ds.chairmanships
     current = ch[(ch["start_date"] <= now) & (ch["end_date"].isna() | (ch["end_date"] >= now))]

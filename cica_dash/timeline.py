@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cica_dash.data import Dataset
-from cica_dash.dates import PLAN_PASSED, format_date, format_span, period_end
+from cica_dash.dates import PLAN_PASSED, format_date, format_span, period_end, plan_date_passed
 from cica_dash.fast_figure import fast_figure
 from cica_dash.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 
@@ -142,13 +142,14 @@ def milestone_items(ds: Dataset) -> pd.DataFrame:
 def timeline_items(ds: Dataset, today: date | None = None) -> pd.DataFrame:
     """Every item of the timeline, in date order (lane order breaks ties)."""
     today = today or date.today()
-    items = pd.concat([milestone_items(ds), chairmanship_items(ds, today)], ignore_index=True)
+    milestones = milestone_items(ds).assign(plan_passed=plan_date_passed(ds.milestones, today).to_numpy(dtype=bool))
+    chairs = chairmanship_items(ds, today).assign(plan_passed=False)
+    items = pd.concat([milestones, chairs], ignore_index=True)
+    # flags stay boolean when one of the two tables is empty (concat would make them objects)
+    items = items.astype({"planned": bool, "plan_passed": bool, "is_span": bool})
     order = {c: i for i, c in enumerate(LANES)}
     items["_lane"] = items["category"].map(order)
     items = items.sort_values(["start", "_lane", "title"], kind="stable").drop(columns="_lane").reset_index(drop=True)
-    # planned for a date now gone by (`end` is the last day of a month or year): the record has
-    # no source yet saying it was held (the same rule as dates.plan_date_passed)
-    items["plan_passed"] = items["planned"] & (items["end"] < pd.Timestamp(today))
     # the hover text is the costly part of a figure and depends on the item only: made once here
     items["hover"] = [hover_text(r) for r in items.to_dict("records")]
     return items
@@ -229,7 +230,7 @@ def readable_list(items: pd.DataFrame) -> pd.DataFrame:
             "Title": items["title"],
             "Place": items["place"],
             "Decided or adopted": items["description"],
-            "Source": items["source_url"].where(is_url, ""),  # blank, not None: a grid prints "None"
+            "Source": items["source_url"].where(is_url, None),
             "Source (not a web page)": items["source_url"].where(~is_url, ""),
         }
     ).reset_index(drop=True)

@@ -8,13 +8,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import streamlit as st
 
 from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
 from cica_dash.links import STATIC_URL, escape_markdown, unknown_params
 from cica_dash.state import UrlState, Vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 S = TypeVar("S", bound=UrlState)
 R = TypeVar("R")
@@ -101,7 +104,13 @@ def show_data_error(err: DataError) -> None:
         {"file": p.file, "line": p.line, "column": p.column or "", "value": p.value or "", "problem": p.rule}
         for p in err.problems
     ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    table(rows)
+
+
+def table(frame: pd.DataFrame, **kwargs: Any) -> None:
+    """A data grid as every page shows one: no index, full width, and a missing value left blank
+    (Streamlit prints "None", which in a Source column reads as "no source")."""
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="", **kwargs)
 
 
 def _query() -> dict[str, list[str]]:
