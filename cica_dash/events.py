@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -113,21 +114,26 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
 
 
 def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
-    """One point per place: how many events, of which dimensions; coloured by the commonest.
-    Online events and events without a city are left out (counted apart by the page)."""
+    """One point per place: how many events, of which dimensions; coloured by the commonest
+    (ties go to the dimension listed first). Online events and events without a city are left
+    out (counted apart by the page)."""
     located = events[events["lat"].notna() & events["lon"].notna() & ~events["online"]]
     if located.empty:
         return pd.DataFrame(columns=["city", "lat", "lon", "events", "dimension", "colour", "label"])
-    by = located.groupby(["city", "lat", "lon", "dimension"]).size().rename("n").reset_index()
-    by["rank"] = by["dimension"].map({d: i for i, d in enumerate(DIMENSION_ORDER)})
-    by = by.sort_values(["city", "n", "rank"], ascending=[True, False, True])
-    by["part"] = by["dimension"].map(lambda d: dimension_label(d, vocab)) + " " + by["n"].astype(str)
-    mix = by.groupby(["city", "lat", "lon"], sort=False)["part"].agg(", ".join)
-    top = by.drop_duplicates(["city", "lat", "lon"]).set_index(["city", "lat", "lon"])
-    out = by.groupby(["city", "lat", "lon"]).agg(events=("n", "sum")).join(top["dimension"])
-    out["label"] = mix
-    out = out.reset_index()
-    out["colour"] = out["dimension"].map(lambda d: deck_rgba(DIMENSION_COLOURS[d], 210))
+    # a place x dimension table of counts from integer codes: one pass over the events, then
+    # work per place (a few dozen), not per event
+    by_place = located.groupby(["city", "lat", "lon"], sort=True)
+    place = by_place.ngroup().to_numpy()
+    dim = pd.Categorical(located["dimension"], categories=DIMENSION_ORDER).codes
+    n_dims = len(DIMENSION_ORDER)
+    counts = np.bincount(place * n_dims + dim, minlength=by_place.ngroups * n_dims).reshape(-1, n_dims)
+    # each place's dimensions, most events first, ties in DIMENSION_ORDER (a stable sort)
+    order = np.argsort(-counts, axis=1, kind="stable")
+    labels = [dimension_label(d, vocab) for d in DIMENSION_ORDER]
+    out = by_place.size().rename("events").reset_index()
+    out["dimension"] = [DIMENSION_ORDER[i] for i in order[:, 0]]
+    out["label"] = [", ".join(f"{labels[d]} {row[d]}" for d in dims if row[d]) for row, dims in zip(counts, order)]
+    out["colour"] = [deck_rgba(DIMENSION_COLOURS[d], 210) for d in out["dimension"]]
     return out
 
 

@@ -117,3 +117,32 @@ def test_filtered_csv_holds_the_filtered_rows_oldest_first(fixture_dataset):
     assert {r["dimension"] for r in rows} == {"economic"}
     assert [r["start_date"] for r in rows] == sorted(r["start_date"] for r in rows)
     assert list(rows[0]) == list(fixture_dataset.events.columns)  # the record's own columns
+
+
+def test_places_order_each_label_by_count_then_dimension(vocab):
+    rows = pd.DataFrame(
+        {
+            "city": ["Baku"] * 4 + ["Astana"] * 4 + ["Online", "Nowhere"],
+            "lat": [40.4] * 4 + [51.2] * 4 + [51.2, None],
+            "lon": [49.9] * 4 + [71.4] * 4 + [71.4, None],
+            "online": [False] * 8 + [True, False],
+            "dimension": [
+                "human",
+                "economic",
+                "human",
+                "economic",
+                "human",
+                "human",
+                "human",
+                "economic",
+                "economic",
+                "economic",
+            ],
+        }
+    )
+    pts = ev.places(rows, vocab)
+    assert list(pts["city"]) == ["Astana", "Baku"]  # sorted; the online and unplaced events left out
+    assert list(pts["events"]) == [4, 4]
+    # a tie goes to the dimension listed first (economic before human)
+    assert list(pts["dimension"]) == ["human", "economic"]
+    assert list(pts["label"]) == ["Human 3, Economic 1", "Economic 2, Human 2"]
