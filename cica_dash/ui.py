@@ -107,7 +107,7 @@ def show_data_error(err: DataError) -> None:
     table(rows)
 
 
-def table(frame: pd.DataFrame, **kwargs: Any) -> None:
+def table(frame: pd.DataFrame | list[dict[str, Any]], **kwargs: Any) -> None:
     """A data grid as every page shows one: no index, full width, and a missing value left blank
     (Streamlit prints "None", which in a Source column reads as "no source")."""
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="", **kwargs)
