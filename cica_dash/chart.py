@@ -47,7 +47,9 @@ ELEMENT_NAME = "cica.plotly_chart"  # the component's name, unique in the app
 _element = st.components.v2.component(
     ELEMENT_NAME,
     html='<div class="cica-plotly"></div><p class="cica-plotly-note" role="alert" hidden></p>',
-    css=".cica-plotly { width: 100%; }",
+    # a figure wider than the page (the matrix with many columns has a fixed width) scrolls
+    # sideways inside its own box instead of being cut off at the window's edge
+    css=".cica-plotly { width: 100%; overflow-x: auto; }",
     js=(Path(__file__).with_name("plotly_element.js")).read_text(encoding="utf-8"),
     isolate_styles=False,  # plotly.js puts its own styles into the page's head
 )
