@@ -41,3 +41,20 @@ def test_matrix_default_and_filtered(server, watched):
     watched.shot("matrix-2017-filtered")
     assert watched.errors == []
     assert watched.external == []
+
+
+def test_a_matrix_wider_than_the_window_scrolls_to_its_last_column(server, watched):
+    page = watched.page
+    page.set_viewport_size({"width": 1300, "height": 1400})  # a laptop; the matrix is 1300 px wide
+    page.goto(server + "/matrix")
+    watched.settle()
+    chart = page.locator(".cica-plotly").first
+    chart.locator(".main-svg").first.wait_for()
+    box = chart.evaluate("e => ({client: e.clientWidth, scroll: e.scrollWidth})")
+    assert box["scroll"] > box["client"]  # wider than its place on the page
+    last = chart.locator(".xtick text").last  # the right-most country
+    chart.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+    right = last.bounding_box()
+    assert right is not None and right["x"] + right["width"] <= 1300  # now inside the window
+    watched.shot("matrix-scrolled-to-last-column")
+    assert watched.errors == []
