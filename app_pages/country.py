@@ -6,21 +6,21 @@ import streamlit as st
 
 from cica_dash import cached
 from cica_dash import membership as mb
-from cica_dash.state import CountryState
-from cica_dash.ui import SOURCE_LINK, dataset, footer, safe_markdown, table, url_state, write_url
+from cica_dash.state import CountryState, EventsState, TimelineState
+from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, page_link, safe_markdown, table, url_state
 
 ds, vocab = dataset()
-state = url_state(CountryState, vocab, "country", {"country.pick": lambda s: s.country})
+state = url_state(CountryState, vocab, "country")
 
 st.title("Country profile")
-pick = st.selectbox(
+st.selectbox(
     "Country",
     list(vocab.countries),
     format_func={c: f"{name} ({c})" for c, name in vocab.countries.items()}.get,
     placeholder="Choose a country",
     key="country.pick",
 )
-write_url(state.replace(country=pick), "country")
+pick = commit(CountryState, vocab, "country").country
 if not pick:
     st.info("Choose a member or observer state above to see its profile.", icon=":material/flag:")
     footer(ds)
@@ -36,13 +36,12 @@ c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
 c[3].metric("Events hosted", p.events_total)
 links = st.columns(3)
-links[0].page_link(
-    "app_pages/events.py", label=f"Events with {p.name}", icon=":material/event:", query_params={"country": p.iso3}
-)
-links[1].page_link(
-    "app_pages/timeline.py", label=f"Timeline for {p.name}", icon=":material/timeline:", query_params={"country": p.iso3}
-)
-links[2].page_link("app_pages/map.py", label="Back to the member map", icon=":material/public:")
+with links[0]:
+    page_link("events", f"Events with {p.name}", ":material/event:", EventsState(country=(p.iso3,)))
+with links[1]:
+    page_link("timeline", f"Timeline for {p.name}", ":material/timeline:", TimelineState(country=(p.iso3,)))
+with links[2]:
+    page_link("map", "Back to the member map", ":material/public:")
 
 
 def section(title: str, frame, empty: str, **config) -> None:

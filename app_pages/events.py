@@ -10,62 +10,43 @@ from cica_dash.chart import plotly_chart
 from cica_dash.state import EventsState
 from cica_dash.ui import (
     SOURCE_LINK,
+    commit,
     dataset,
     footer,
     package_zip_bytes,
     plotly_config,
+    reset_control,
     safe_markdown,
     share_link,
     table,
     url_state,
-    write_url,
 )
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
 ds, vocab = dataset()
 dims = [*vocab.dimensions, "institutional"]
-state = url_state(
-    EventsState,
-    vocab,
-    "events",
-    {
-        "events.country": lambda s: list(s.country),
-        "events.dimension": lambda s: list(s.dimension),
-        "events.area": lambda s: list(s.area),
-        "events.type": lambda s: list(s.type),
-        "events.years": lambda s: (s.year_from or vocab.first_year, s.year_to or vocab.last_year),
-        "events.q": lambda s: s.q,
-    },
-)
+state = url_state(EventsState, vocab, "events")
 
 st.title("Events")
 with st.container(border=True):
     c = st.columns(3)
-    country = c[0].multiselect(
+    c[0].multiselect(
         "Country (host or participant)", list(vocab.countries), format_func=vocab.countries.get, key="events.country"
     )
     dimension = c[1].multiselect(
         "Dimension", dims, format_func={d: ev.dimension_label(d, vocab) for d in dims}.get, key="events.dimension"
     )
     area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
-    area = c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
+    c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
     c = st.columns([1, 2, 1])
-    types = c[0].multiselect(
+    c[0].multiselect(
         "Type", list(vocab.event_types), format_func={t: t.replace("-", " ") for t in vocab.event_types}.get, key="events.type"
     )
-    years = c[1].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
-    q = c[2].text_input("Search titles, places, notes", key="events.q", max_chars=200)
+    c[1].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
+    c[2].text_input("Search titles, places, notes", key="events.q", max_chars=200)
 
-new = EventsState(
-    country=tuple(country),
-    dimension=tuple(dimension),
-    area=tuple(a for a in area if a in area_options),
-    type=tuple(types),
-    year_from=years[0] if years[0] != vocab.first_year else None,
-    year_to=years[1] if years[1] != vocab.last_year else None,
-    q=q.strip(),
-)
-write_url(new, "events")
+new = commit(EventsState, vocab, "events")
+reset_control(new, "events")
 
 rows = ev.filter_events(ds.events, new)
 safe_markdown(new.describe(vocab, len(rows)), bold=True)
@@ -90,8 +71,10 @@ with st.expander("Share or download this view", icon=":material/share:"):
     )
 
 if rows.empty:
-    st.info("No events match these filters. Widen the years, remove a filter, or start again.", icon=":material/search_off:")
-    st.page_link("app_pages/events.py", label="Show all events", icon=":material/restart_alt:", query_params={})
+    st.info(
+        "No events match these filters. Widen the years or remove a filter; *Reset filters* above shows every event.",
+        icon=":material/search_off:",
+    )
 else:
     left, right = st.columns([3, 2])
     with left:

@@ -8,11 +8,11 @@ from cica_dash import cached
 from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.chart import plotly_chart
-from cica_dash.state import MapState
-from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, table, url_state, write_url
+from cica_dash.state import CountryState, MapState
+from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, switch_to, table, url_state
 
 ds, vocab = dataset()
-state = url_state(MapState, vocab, "map", {"map.year": lambda s: s.year or vocab.last_year})
+state = url_state(MapState, vocab, "map")
 
 st.title("Member map")
 st.markdown(
@@ -27,7 +27,7 @@ today = date.today()
 def as_of_view() -> None:
     # moving the slider reruns only this part: the animation and the chair map below stay as sent
     year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
-    write_url(state.replace(year=None if year == vocab.last_year else year), "map")
+    commit(MapState, vocab, "map")
 
     status = cached.statuses(ds, vocab.first_year, vocab.last_year, today)[year]
     n = mb.counts(status)
@@ -44,7 +44,7 @@ def as_of_view() -> None:
     )
     picked = mb.selected_country(clicked, known)
     if picked:
-        st.switch_page("app_pages/country.py", query_params={"country": picked})
+        switch_to("country", CountryState(country=picked))
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
     right.caption(
@@ -60,7 +60,7 @@ def as_of_view() -> None:
         key="map.open",
     )
     if choice:
-        st.switch_page("app_pages/country.py", query_params={"country": choice})
+        switch_to("country", CountryState(country=choice))
     plotly_chart(
         mf.step_chart(cached.member_steps(ds), year, vocab.last_year), key="map.steps", config=plotly_config("map-member-count")
     )

@@ -6,21 +6,11 @@ from cica_dash import cached
 from cica_dash import matrix as mx
 from cica_dash.chart import plotly_chart
 from cica_dash.links import escape_markdown
-from cica_dash.state import ORDERS, MatrixState
-from cica_dash.ui import dataset, footer, plotly_config, safe_markdown, table, url_state, write_url
+from cica_dash.state import ORDERS, CountryState, EventsState, MatrixState
+from cica_dash.ui import commit, dataset, footer, page_link, plotly_config, reset_control, safe_markdown, table, url_state
 
 ds, vocab = dataset()
-state = url_state(
-    MatrixState,
-    vocab,
-    "matrix",
-    {
-        "matrix.year": lambda s: s.year or vocab.last_year,
-        "matrix.dimension": lambda s: list(s.dimension),
-        "matrix.country": lambda s: list(s.country),
-        "matrix.order": lambda s: s.order,
-    },
-)
+state = url_state(MatrixState, vocab, "matrix")
 st.title("Who coordinates what")
 st.markdown(
     "Each priority area of the Catalogue of confidence-building measures is led by a **coordinator** state, "
@@ -29,15 +19,13 @@ st.markdown(
 countries = mx.country_options(ds, state.country)
 c = st.columns([3, 3, 3, 2])
 year = c[0].slider("As of", vocab.first_year, vocab.last_year, key="matrix.year")
-dims = c[1].multiselect(
+c[1].multiselect(
     "Dimensions", list(vocab.dimensions), format_func=vocab.dimensions.get, key="matrix.dimension", placeholder="All five"
 )
-chosen = c[2].multiselect(
-    "Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role"
-)
-order = c[3].radio("Columns by", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
-state = state.replace(year=None if year == vocab.last_year else year, dimension=tuple(dims), country=tuple(chosen), order=order)
-write_url(state, "matrix")
+c[2].multiselect("Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role")
+c[3].radio("Columns by", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
+state = commit(MatrixState, vocab, "matrix")
+reset_control(state, "matrix")
 
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells=cached.matrix_cells(ds, year))
 safe_markdown(cached.holders_sentence(ds, year))
@@ -57,14 +45,11 @@ cell = st.selectbox("Open a cell (or click one in the matrix)", choices, format_
 if cell:
     lc = st.columns(2)
     label = escape_markdown(labels[cell])
-    link = {"area": cell[0], "country": cell[1]}
-    lc[0].page_link("app_pages/events.py", label=f"Events: {label}", icon=":material/event:", query_params=link)
-    lc[1].page_link(
-        "app_pages/country.py",
-        label=escape_markdown(f"Country profile: {countries.get(cell[1], cell[1])}"),
-        icon=":material/flag:",
-        query_params={"country": cell[1]},
-    )
+    with lc[0]:
+        page_link("events", f"Events: {label}", ":material/event:", EventsState(area=(cell[0],), country=(cell[1],)))
+    with lc[1]:
+        name = escape_markdown(f"Country profile: {countries.get(cell[1], cell[1])}")
+        page_link("country", name, ":material/flag:", CountryState(country=cell[1]))
 
 left, right = st.columns([2, 3])
 with left:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cica_dash.overview import headline
-from cica_dash.ui import dataset, footer, no_url_state
+from cica_dash.ui import dataset, footer, no_url_state, page_link
 
 ds, vocab = dataset()
 no_url_state()
@@ -34,11 +34,13 @@ st.caption(f"Data as of {h.data_as_of}. Next summit on record: {h.next_summit or
 
 st.header("Explore")
 cols = st.columns(2)
-cols[0].page_link("app_pages/map.py", label="Member map: who joined when", icon=":material/public:")
-cols[0].page_link("app_pages/timeline.py", label="Timeline: 1992 to today", icon=":material/timeline:")
-cols[0].page_link("app_pages/matrix.py", label="Who coordinates what", icon=":material/grid_on:")
-cols[1].page_link("app_pages/events.py", label="Events: seminars, forums, meetings", icon=":material/event:")
-cols[1].page_link("app_pages/country.py", label="Country profiles", icon=":material/flag:")
-cols[1].page_link("app_pages/data.py", label="About the data and downloads", icon=":material/dataset:")
+with cols[0]:
+    page_link("map", "Member map: who joined when", ":material/public:")
+    page_link("timeline", "Timeline: 1992 to today", ":material/timeline:")
+    page_link("matrix", "Who coordinates what", ":material/grid_on:")
+with cols[1]:
+    page_link("events", "Events: seminars, forums, meetings", ":material/event:")
+    page_link("country", "Country profiles", ":material/flag:")
+    page_link("data", "About the data and downloads", ":material/dataset:")
 
 footer(ds)

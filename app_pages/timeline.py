@@ -12,29 +12,16 @@ from cica_dash.timeline import (
     LANES,
     PRESETS,
     filter_items,
-    preset_of,
-    range_for,
     readable_list,
     timeline_figure,
     x_window,
 )
-from cica_dash.ui import SOURCE_LINK, dataset, footer, plotly_config, safe_markdown, table, url_state, write_url
+from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, reset_control, safe_markdown, table, url_state
 
 ds, vocab = dataset()
 today = date.today()
 first, last = vocab.first_year, vocab.last_year
-state = url_state(
-    TimelineState,
-    vocab,
-    "timeline",
-    {
-        "timeline.preset": lambda s: preset_of(s.year_from, s.year_to),
-        "timeline.years": lambda s: (s.year_from or first, s.year_to or last),
-        "timeline.category": lambda s: list(s.category),
-        "timeline.country": lambda s: list(s.country),
-    },
-)
-
+url_state(TimelineState, vocab, "timeline")
 
 st.title("Timeline")
 st.markdown(
@@ -43,18 +30,13 @@ st.markdown(
     "Point at an item for what was decided and its source; drag across the chart to zoom."
 )
 left, right = st.columns([2, 3])
-preset = left.radio(
-    "Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=timeline_preset_changed, args=(first, last)
-)
-years = right.slider("Years", first, last, key="timeline.years", on_change=timeline_years_changed, args=(first, last))
+left.radio("Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=timeline_preset_changed, args=(first, last))
+right.slider("Years", first, last, key="timeline.years", on_change=timeline_years_changed, args=(first, last))
 left, right = st.columns(2)
-cats = left.multiselect("Categories", list(LANES), key="timeline.category", format_func=LANES.get, placeholder="All")
-countries = right.multiselect(
-    "Countries", list(vocab.countries), key="timeline.country", format_func=vocab.countries.get, placeholder="All"
-)
-lo, hi = range_for(preset, years, first, last)
-state = state.replace(year_from=lo, year_to=hi, category=tuple(cats), country=tuple(countries))
-write_url(state, "timeline")
+left.multiselect("Categories", list(LANES), key="timeline.category", format_func=LANES.get, placeholder="All")
+right.multiselect("Countries", list(vocab.countries), key="timeline.country", format_func=vocab.countries.get, placeholder="All")
+state = commit(TimelineState, vocab, "timeline")
+reset_control(state, "timeline")
 
 items = cached.timeline_items(ds, today)
 shown = filter_items(items, state.year_from, state.year_to, state.category, state.country)

@@ -25,3 +25,8 @@ def timeline_years_changed(first: int, last: int) -> None:
     """Moving the years slider by hand shows the preset those years match, or "Custom"."""
     lo, hi = st.session_state["timeline.years"]
     st.session_state["timeline.preset"] = preset_of(*range_for(PRESET_CUSTOM, (lo, hi), first, last))
+
+
+def reset_view(nav_key: str, page: str) -> None:
+    """ "Reset filters": the page's next run shows its default view (cica_dash/ui.py url_state)."""
+    st.session_state[nav_key]["reset"] = page

@@ -23,40 +23,29 @@ MAX_VALUES = 50  # more repeats than any vocabulary here has entries
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One page of the dashboard; its link parameters are declared by its state class
+    (cica_dash/state.py STATE_BY_PAGE)."""
+
     key: str
     path: str  # url path without leading slash; "" for the overview
     title: str
     icon: str
     script: str
-    params: tuple[str, ...]
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "", "Overview", ":material/home:", "app_pages/overview.py", ()),
-    PageSpec("map", "map", "Member map", ":material/public:", "app_pages/map.py", ("year",)),
-    PageSpec(
-        "timeline", "timeline", "Timeline", ":material/timeline:", "app_pages/timeline.py", ("from", "to", "category", "country")
-    ),
-    PageSpec(
-        "matrix",
-        "matrix",
-        "Who coordinates what",
-        ":material/grid_on:",
-        "app_pages/matrix.py",
-        ("year", "dimension", "country", "order"),
-    ),
-    PageSpec(
-        "events",
-        "events",
-        "Events",
-        ":material/event:",
-        "app_pages/events.py",
-        ("country", "dimension", "area", "type", "from", "to", "q"),
-    ),
-    PageSpec("country", "country", "Country profile", ":material/flag:", "app_pages/country.py", ("country",)),
-    PageSpec("data", "data", "About the data", ":material/dataset:", "app_pages/data.py", ()),
+    PageSpec("overview", "", "Overview", ":material/home:", "app_pages/overview.py"),
+    PageSpec("map", "map", "Member map", ":material/public:", "app_pages/map.py"),
+    PageSpec("timeline", "timeline", "Timeline", ":material/timeline:", "app_pages/timeline.py"),
+    PageSpec("matrix", "matrix", "Who coordinates what", ":material/grid_on:", "app_pages/matrix.py"),
+    PageSpec("events", "events", "Events", ":material/event:", "app_pages/events.py"),
+    PageSpec("country", "country", "Country profile", ":material/flag:", "app_pages/country.py"),
+    PageSpec("data", "data", "About the data", ":material/dataset:", "app_pages/data.py"),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}
+PAGE_BY_PATH = {p.path: p for p in PAGES}
+# shown, hidden from the navigation, at an address that is none of the pages'
+NOT_FOUND = PageSpec("not-found", "not-found", "No such page", ":material/help:", "app_pages/not_found.py")
 
 
 def page_url(page: str, query: Mapping[str, Sequence[str] | str] | None = None) -> str:

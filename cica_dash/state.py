@@ -19,6 +19,7 @@ import pycountry
 
 from cica_dash.data import Dataset
 from cica_dash.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
+from cica_dash.timeline import preset_of, range_for
 
 FIRST_YEAR = 1992  # the initiative at the UN General Assembly
 
@@ -72,7 +73,8 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Param:
-    """How one query key maps to one attribute of a state."""
+    """One query key: how it is read, which state attribute it fills, and how it reads in the
+    summary line and in the README's link table. The one declaration of a link parameter."""
 
     key: str
     attr: str
@@ -80,15 +82,30 @@ class Param:
     vocab: Callable[[Vocabulary], Iterable[str]] | None = None
     upper: bool = False
     what: str = "value"
+    doc: str = ""  # what the README's link table says of it
+    words: Callable[[Any, Vocabulary], str] | None = None  # its part of the summary line
+
+
+@dataclass(frozen=True)
+class Widget:
+    """A widget that shows part of a page's state: its session-state key and its value for a
+    state. The page reads the widgets back with the state class's ``from_widgets``."""
+
+    key: str
+    value: Callable[[Any, Vocabulary], Any]
 
 
 Query = Mapping[str, Sequence[str]]
 
 
 class UrlState:
-    """Base for the page states: the generic query round trip."""
+    """Base for the page states: the generic query round trip, the widgets' values and the
+    summary line, all from the class's ``PARAMS`` and ``WIDGETS`` declarations."""
 
     PARAMS: ClassVar[tuple[Param, ...]] = ()
+    WIDGETS: ClassVar[tuple[Widget, ...]] = ()
+    # the order of the parts of the summary line (attributes); from/to read as one span
+    DESCRIBE: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def from_query(cls, query: Query, vocab: Vocabulary) -> tuple[Self, list[str]]:
@@ -126,6 +143,34 @@ class UrlState:
     def replace(self, **changes: Any) -> Self:
         return dataclasses.replace(self, **changes)
 
+    def is_default(self) -> bool:
+        return not self.to_query()
+
+    def widget_values(self, vocab: Vocabulary) -> dict[str, Any]:
+        """What each of the page's widgets shows for this state (session-state key -> value)."""
+        return {w.key: w.value(self, vocab) for w in self.WIDGETS}
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> Self:
+        """The state the page's widgets show (the inverse of ``widget_values``)."""
+        raise NotImplementedError
+
+    def summary_parts(self, vocab: Vocabulary) -> list[str]:
+        """The words of the summary line for what is set, in the order of ``DESCRIBE``."""
+        by_attr = {p.attr: p for p in self.PARAMS}
+        parts = []
+        for attr in self.DESCRIBE:
+            if attr == "span":
+                span = _year_span(getattr(self, "year_from", None), getattr(self, "year_to", None))
+                if span:
+                    parts.append(span)
+                continue
+            value = getattr(self, attr)
+            p = by_attr[attr]
+            if value not in (None, (), "") and p.words is not None:
+                parts.append(p.words(value, vocab))
+        return parts
+
 
 def _countries(v: Vocabulary) -> Iterable[str]:
     return v.countries
@@ -153,18 +198,48 @@ def _names(codes: Sequence[str], names: Mapping[str, str]) -> str:
     return ", ".join(names.get(c, c) for c in codes)
 
 
+def _country_words(codes: Sequence[str], v: Vocabulary) -> str:
+    return _names(codes, v.countries)
+
+
+def _optional_year(year: int, v: Vocabulary, last: bool) -> int | None:
+    """A slider's year as the state holds it: the slider's end (today) is left out of the link."""
+    return None if year == (v.last_year if last else v.first_year) else year
+
+
+def _year_range(lo: int | None, hi: int | None, v: Vocabulary) -> tuple[int, int]:
+    return (lo or v.first_year, hi or v.last_year)
+
+
+COUNTRY_DOC = "ISO 3166 alpha-3 code, e.g. `KAZ`"
+FROM_DOC = "first year"
+TO_DOC = "last year"
+
+
 @dataclass(frozen=True)
 class MapState(UrlState):
     year: int | None = None  # None: as of today
 
-    PARAMS: ClassVar[tuple[Param, ...]] = (Param("year", "year", "year"),)
+    PARAMS: ClassVar[tuple[Param, ...]] = (Param("year", "year", "year", doc="as of the end of that year"),)
+    WIDGETS: ClassVar[tuple[Widget, ...]] = (Widget("map.year", lambda s, v: s.year or v.last_year),)
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> MapState:
+        return cls(year=_optional_year(values["map.year"], vocab, last=True))
 
 
 @dataclass(frozen=True)
 class CountryState(UrlState):
     country: str | None = None
 
-    PARAMS: ClassVar[tuple[Param, ...]] = (Param("country", "country", "choice", _countries, upper=True, what="country code"),)
+    PARAMS: ClassVar[tuple[Param, ...]] = (
+        Param("country", "country", "choice", _countries, upper=True, what="country code", doc="one " + COUNTRY_DOC),
+    )
+    WIDGETS: ClassVar[tuple[Widget, ...]] = (Widget("country.pick", lambda s, v: s.country),)
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> CountryState:
+        return cls(country=values["country.pick"] or None)
 
 
 @dataclass(frozen=True)
@@ -175,19 +250,46 @@ class TimelineState(UrlState):
     country: tuple[str, ...] = ()
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
-        Param("from", "year_from", "year"),
-        Param("to", "year_to", "year"),
-        Param("category", "category", "codes", lambda v: v.categories, what="category"),
-        Param("country", "country", "codes", _countries, upper=True, what="country code"),
+        Param("from", "year_from", "year", doc=FROM_DOC),
+        Param("to", "year_to", "year", doc=TO_DOC),
+        Param(
+            "category",
+            "category",
+            "codes",
+            lambda v: v.categories,
+            what="category",
+            doc="repeatable milestone category, e.g. `summit`, `ministerial`, `accession`",
+            words=lambda value, v: ", ".join(value),
+        ),
+        Param(
+            "country",
+            "country",
+            "codes",
+            _countries,
+            upper=True,
+            what="country code",
+            doc="repeatable " + COUNTRY_DOC,
+            words=_country_words,
+        ),
     )
+    WIDGETS: ClassVar[tuple[Widget, ...]] = (
+        Widget("timeline.preset", lambda s, v: preset_of(s.year_from, s.year_to)),
+        Widget("timeline.years", lambda s, v: _year_range(s.year_from, s.year_to, v)),
+        Widget("timeline.category", lambda s, v: list(s.category)),
+        Widget("timeline.country", lambda s, v: list(s.country)),
+    )
+    DESCRIBE: ClassVar[tuple[str, ...]] = ("category", "country")
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> TimelineState:
+        lo, hi = range_for(values["timeline.preset"], tuple(values["timeline.years"]), vocab.first_year, vocab.last_year)
+        return cls(
+            year_from=lo, year_to=hi, category=tuple(values["timeline.category"]), country=tuple(values["timeline.country"])
+        )
 
     def describe(self, vocab: Vocabulary) -> str:
-        parts = [_year_span(self.year_from, self.year_to) or f"{vocab.first_year}–today"]
-        if self.category:
-            parts.append(", ".join(self.category))
-        if self.country:
-            parts.append(_names(self.country, vocab.countries))
-        return " · ".join(parts)
+        span = _year_span(self.year_from, self.year_to) or f"{vocab.first_year}–today"
+        return " · ".join([span, *self.summary_parts(vocab)])
 
 
 ORDERS = ("roles", "name")
@@ -201,19 +303,52 @@ class MatrixState(UrlState):
     order: str = "roles"
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
-        Param("year", "year", "year"),
-        Param("dimension", "dimension", "codes", _dimensions, what="dimension"),
-        Param("country", "country", "codes", _countries, upper=True, what="country code"),
-        Param("order", "order", "choice", lambda v: ORDERS),
+        Param("year", "year", "year", doc="as of the end of that year"),
+        Param(
+            "dimension",
+            "dimension",
+            "codes",
+            _dimensions,
+            what="dimension",
+            doc="repeatable dimension slug",
+            words=lambda value, v: _names(value, v.dimensions),
+        ),
+        Param(
+            "country",
+            "country",
+            "codes",
+            _countries,
+            upper=True,
+            what="country code",
+            doc="repeatable " + COUNTRY_DOC,
+            words=_country_words,
+        ),
+        Param("order", "order", "choice", lambda v: ORDERS, doc="columns by `roles` (default) or `name`"),
     )
+    WIDGETS: ClassVar[tuple[Widget, ...]] = (
+        Widget("matrix.year", lambda s, v: s.year or v.last_year),
+        Widget("matrix.dimension", lambda s, v: list(s.dimension)),
+        Widget("matrix.country", lambda s, v: list(s.country)),
+        Widget("matrix.order", lambda s, v: s.order),
+    )
+    DESCRIBE: ClassVar[tuple[str, ...]] = ("dimension", "country")
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> MatrixState:
+        return cls(
+            year=_optional_year(values["matrix.year"], vocab, last=True),
+            dimension=tuple(values["matrix.dimension"]),
+            country=tuple(values["matrix.country"]),
+            order=values["matrix.order"],
+        )
 
     def describe(self, vocab: Vocabulary) -> str:
-        parts = [f"as of {self.year}" if self.year else "as of today"]
-        if self.dimension:
-            parts.append(_names(self.dimension, vocab.dimensions))
-        if self.country:
-            parts.append(_names(self.country, vocab.countries))
-        return " · ".join(parts)
+        return " · ".join([f"as of {self.year}" if self.year else "as of today", *self.summary_parts(vocab)])
+
+
+def _event_dimension_words(value: Sequence[str], v: Vocabulary) -> str:
+    dims = {**v.dimensions, "institutional": "Institutional"}
+    return ", ".join(dims.get(d, d).split(" dimension")[0].lower() for d in value)
 
 
 @dataclass(frozen=True)
@@ -227,29 +362,91 @@ class EventsState(UrlState):
     q: str = ""
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
-        Param("country", "country", "codes", _countries, upper=True, what="country code"),
-        Param("dimension", "dimension", "codes", _event_dimensions, what="dimension"),
-        Param("area", "area", "codes", lambda v: v.areas, what="priority area"),
-        Param("type", "type", "codes", lambda v: v.event_types, what="event type"),
-        Param("from", "year_from", "year"),
-        Param("to", "year_to", "year"),
-        Param("q", "q", "text"),
+        Param(
+            "country",
+            "country",
+            "codes",
+            _countries,
+            upper=True,
+            what="country code",
+            doc="repeatable " + COUNTRY_DOC + " (host or participant)",
+            words=_country_words,
+        ),
+        Param(
+            "dimension",
+            "dimension",
+            "codes",
+            _event_dimensions,
+            what="dimension",
+            doc="repeatable dimension slug, or `institutional`",
+            words=_event_dimension_words,
+        ),
+        Param(
+            "area",
+            "area",
+            "codes",
+            lambda v: v.areas,
+            what="priority area",
+            doc="repeatable priority-area slug",
+            words=lambda value, v: _names(value, v.areas),
+        ),
+        Param(
+            "type",
+            "type",
+            "codes",
+            lambda v: v.event_types,
+            what="event type",
+            doc="repeatable event type, e.g. `seminar`",
+            words=lambda value, v: ", ".join(t.replace("-", " ") for t in value),
+        ),
+        Param("from", "year_from", "year", doc=FROM_DOC),
+        Param("to", "year_to", "year", doc=TO_DOC),
+        Param("q", "q", "text", doc="text in titles, places and notes", words=lambda value, v: f"matching “{value}”"),
     )
+    WIDGETS: ClassVar[tuple[Widget, ...]] = (
+        Widget("events.country", lambda s, v: list(s.country)),
+        Widget("events.dimension", lambda s, v: list(s.dimension)),
+        Widget("events.area", lambda s, v: list(s.area)),
+        Widget("events.type", lambda s, v: list(s.type)),
+        Widget("events.years", lambda s, v: _year_range(s.year_from, s.year_to, v)),
+        Widget("events.q", lambda s, v: s.q),
+    )
+    DESCRIBE: ClassVar[tuple[str, ...]] = ("dimension", "area", "type", "country", "span", "q")
+
+    @classmethod
+    def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> EventsState:
+        dimension = tuple(values["events.dimension"])
+        areas = [a for a in values["events.area"] if not dimension or vocab.area_dimension.get(a) in dimension]
+        lo, hi = values["events.years"]
+        return cls(
+            country=tuple(values["events.country"]),
+            dimension=dimension,
+            area=tuple(areas),
+            type=tuple(values["events.type"]),
+            year_from=_optional_year(lo, vocab, last=False),
+            year_to=_optional_year(hi, vocab, last=True),
+            q=str(values["events.q"] or "").strip(),
+        )
 
     def describe(self, vocab: Vocabulary, count: int) -> str:
-        dims = {**vocab.dimensions, "institutional": "Institutional"}
-        parts = [f"{count} event{'s' if count != 1 else ''}"]
-        if self.dimension:
-            parts.append(", ".join(dims.get(d, d).split(" dimension")[0].lower() for d in self.dimension))
-        if self.area:
-            parts.append(_names(self.area, vocab.areas))
-        if self.type:
-            parts.append(", ".join(t.replace("-", " ") for t in self.type))
-        if self.country:
-            parts.append(_names(self.country, vocab.countries))
-        span = _year_span(self.year_from, self.year_to)
-        if span:
-            parts.append(span)
-        if self.q:
-            parts.append(f"matching “{self.q}”")
-        return " · ".join(parts)
+        return " · ".join([f"{count} event{'s' if count != 1 else ''}", *self.summary_parts(vocab)])
+
+
+# The filter state of each page that has filters; pages not listed take no link parameters.
+STATE_BY_PAGE: dict[str, type[UrlState]] = {
+    "map": MapState,
+    "timeline": TimelineState,
+    "matrix": MatrixState,
+    "events": EventsState,
+    "country": CountryState,
+}
+
+
+def link_table(pages: Iterable[Any]) -> str:
+    """The README's table of pages and their link parameters, made from the declarations."""
+    lines = ["| page | path | parameters |", "|---|---|---|"]
+    for page in pages:
+        cls = STATE_BY_PAGE.get(page.key)
+        params = "; ".join(f"`{p.key}`: {p.doc}" for p in cls.PARAMS) if cls else "—"
+        lines.append(f"| {page.title} | `/{page.path}` | {params} |")
+    return "\n".join(lines)

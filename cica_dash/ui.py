@@ -6,14 +6,16 @@ Everything here is glue; what it shows is computed by the pure modules.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from cica_dash.callbacks import reset_view
 from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.links import STATIC_URL, escape_markdown, unknown_params
+from cica_dash.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params
 from cica_dash.state import UrlState, Vocabulary
 
 if TYPE_CHECKING:
@@ -117,8 +119,63 @@ def _query() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
 
 
-def _signature(query: Mapping[str, list[str]]) -> tuple:
+def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
     return tuple(sorted((k, tuple(v)) for k, v in query.items()))
+
+
+# What the URL sync remembers in a session (one dict under one key):
+#   page     the page the last full run showed; "arrived" is set by track_page for this run
+#   written  page -> the query the page last wrote to the address bar
+#   views    page -> that query as a dict: the page's last view in this visit
+#   reset    the page whose "Reset filters" was pressed, until that page has run
+NAV_KEY = "_cica_nav"
+
+
+def _nav() -> dict[str, Any]:
+    if NAV_KEY not in st.session_state:
+        st.session_state[NAV_KEY] = {"page": None, "written": {}, "views": {}, "reset": None}
+    return st.session_state[NAV_KEY]
+
+
+def track_page(page: str) -> None:
+    """Note, in app.py at every full run, which page this run shows and whether the visitor has
+    just arrived on it (from another page, or at the first load of the session)."""
+    nav = _nav()
+    nav["arrived"] = nav["page"] != page
+    nav["page"] = page
+
+
+def _arrived(page: str) -> bool:
+    nav = _nav()
+    if "arrived" in nav:
+        return nav.pop("arrived")
+    arrived = nav["page"] != page  # a page run on its own (tests), without app.py
+    nav["page"] = page
+    return arrived
+
+
+def _history_navigation() -> bool:
+    """Whether this run was caused by the browser's Back or Forward."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
+
+
+def unknown_page_path() -> str | None:
+    """The address asked for when it is none of the dashboard's pages (a mistyped or old link),
+    as a page path the "no such page" page can take; None for a known page.
+
+    Streamlit would run the main page under a dialog in developer words. A nested path (with a
+    slash) cannot be a page's path: it is sent to the "no such page" page's own address."""
+    ctx = get_script_run_ctx()
+    if ctx is None or ctx.pages_manager.intended_page_script_hash:
+        return None  # a page chosen in the app, by its hash
+    name = (ctx.pages_manager.intended_page_name or "").strip().strip("/")
+    if name in PAGE_BY_PATH:
+        return None
+    if "/" in name:
+        ctx.pages_manager.set_script_intent("", NOT_FOUND.path)
+        return NOT_FOUND.path
+    return name
 
 
 def no_url_state() -> None:
@@ -130,29 +187,79 @@ def no_url_state() -> None:
         st.query_params.clear()
 
 
-def url_state(cls: type[S], vocab: Vocabulary, page: str, widget_values: Mapping[str, Any] | None = None) -> S:
-    """Read the page's state from the URL and show what was dropped.
+def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
+    """The view this run shows, and the page's widgets set to show it; notices for what a link
+    named that was dropped.
 
-    When the URL changed from outside (a shared link, the back button, the first
-    load), the widgets whose keys are given in `widget_values` are set from it.
+    One rule: the page shows what a fresh load of the address bar's link shows. The link is
+    read and every widget set from it, unless this run is the visitor's own change on the page
+    (same page, not Back or Forward, the address bar as the page last wrote it): then the
+    widgets hold the view, and a widget whose state Streamlit has dropped is set again from the
+    link, so a range slider always comes back as a range. Arriving from the navigation with no
+    link parameters brings back the page's last view in this visit; a link that names a view
+    always opens exactly that view.
     """
+    nav = _nav()
     query = _query()
+    arrived, history = _arrived(page), _history_navigation()
+    reset = nav["reset"] == page
+    if reset:
+        nav["reset"] = None
+        query = {}
+    elif arrived and not history and not query and nav["views"].get(page):
+        query = nav["views"][page]
     state, notices = cls.from_query(query, vocab)
-    marker = f"_url_{page}"
-    if st.session_state.get(marker) != _signature(query):
-        for key, fn in (widget_values or {}).items():
-            st.session_state[key] = fn(state)
+    from_link = reset or arrived or history or _signature(_query()) != nav["written"].get(page)
+    for key, value in state.widget_values(vocab).items():
+        if from_link or key not in st.session_state:
+            st.session_state[key] = value
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
     return state
 
 
 def write_url(state: UrlState, page: str) -> None:
-    """Make the address bar show the link that reproduces `state`."""
+    """Make the address bar show the link that reproduces `state`, and remember it as the
+    page's last view."""
     query = state.to_query()
     if _signature(_query()) != _signature(query):
         st.query_params.from_dict(query)
-    st.session_state[f"_url_{page}"] = _signature(query)
+    nav = _nav()
+    nav["written"][page] = _signature(query)
+    nav["views"][page] = query
+
+
+def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:
+    """The state the page's widgets now show, written to the address bar (call it after the
+    widgets of `cls.WIDGETS` have been drawn)."""
+    state = cls.from_widgets(st.session_state, vocab)
+    write_url(state, page)
+    return state
+
+
+def reset_control(state: UrlState, page: str) -> None:
+    """A "Reset filters" button, shown when the view is not the page's default."""
+    if not state.is_default():
+        st.button(
+            "Reset filters",
+            icon=":material/restart_alt:",
+            key=f"{page}.reset",
+            on_click=reset_view,
+            args=(NAV_KEY, page),
+            type="tertiary",
+        )
+
+
+def page_link(page: str, label: str, icon: str | None = None, state: UrlState | None = None, **kwargs: Any) -> None:
+    """A link to another page, opening `state` there (no state: the page as the navigation
+    opens it). Every cross-page link goes through here, so its path and query come from the
+    page registry and the target's state class."""
+    st.page_link(PAGE_BY_KEY[page].script, label=label, icon=icon, query_params=state.to_query() if state else None, **kwargs)
+
+
+def switch_to(page: str, state: UrlState | None = None) -> None:
+    """Go to another page showing `state` (see page_link)."""
+    st.switch_page(PAGE_BY_KEY[page].script, query_params=state.to_query() if state else None)
 
 
 def safe_markdown(text: str, bold: bool = False) -> None:

@@ -9,8 +9,17 @@ from cica_dash.data import load_dataset
 from cica_dash.schema import iso3_codes
 
 TABLES = [
-    "dimensions", "priority_areas", "members", "observers", "chairmanships", "coordinators",
-    "milestones", "events", "secretariat_heads", "institutions", "partners",
+    "dimensions",
+    "priority_areas",
+    "members",
+    "observers",
+    "chairmanships",
+    "coordinators",
+    "milestones",
+    "events",
+    "secretariat_heads",
+    "institutions",
+    "partners",
 ]
 
 
@@ -48,8 +57,10 @@ def test_real_members_are_the_28(real_dataset):
 
 def test_real_member_counts_over_time(real_dataset):
     m = real_dataset.members
+
     def as_of(day: str) -> int:
         return int((m["accession_date"] <= pd.Timestamp(day)).sum())
+
     assert as_of("2002-06-04") == 16
     assert as_of("2017-12-31") == 26
     assert as_of("2022-10-13") == 28
@@ -57,7 +68,11 @@ def test_real_member_counts_over_time(real_dataset):
 
 def test_real_dimensions_are_the_five(real_dataset):
     assert list(real_dataset.dimensions["dimension"]) == [
-        "military-political", "new-challenges", "economic", "environmental", "human",
+        "military-political",
+        "new-challenges",
+        "economic",
+        "environmental",
+        "human",
     ]
 
 

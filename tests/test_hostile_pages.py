@@ -38,6 +38,8 @@ PAYLOADS = [
     "name",
 ]
 KEYS = ["country", "dimension", "area", "type", "category", "from", "to", "year", "q", "order", "COUNTRY", "utm_source", "x"]
+
+
 class _Huge(str):
     """A 100 KB value whose repr stays short when Hypothesis reports a failing example."""
 

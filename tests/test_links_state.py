@@ -18,19 +18,55 @@ ROUND_TRIPS = [
     (EventsState, {}, EventsState(), {}, 0),
     (EventsState, {"country": ["THA"]}, EventsState(country=("THA",)), {"country": ["THA"]}, 0),
     (EventsState, {"country": ["tha", "KAZ", "THA"]}, EventsState(country=("THA", "KAZ")), {"country": ["THA", "KAZ"]}, 0),
-    (EventsState, {"dimension": ["economic", "institutional"]}, EventsState(dimension=("economic", "institutional")), {"dimension": ["economic", "institutional"]}, 0),
+    (
+        EventsState,
+        {"dimension": ["economic", "institutional"]},
+        EventsState(dimension=("economic", "institutional")),
+        {"dimension": ["economic", "institutional"]},
+        0,
+    ),
     (EventsState, {"dimension": ["Economic"]}, EventsState(dimension=("economic",)), {"dimension": ["economic"]}, 0),
-    (EventsState, {"area": ["tourism"], "type": ["seminar"]}, EventsState(area=("tourism",), type=("seminar",)), {"area": ["tourism"], "type": ["seminar"]}, 0),
-    (EventsState, {"from": ["2015"], "to": ["2020"]}, EventsState(year_from=2015, year_to=2020), {"from": ["2015"], "to": ["2020"]}, 0),
-    (EventsState, {"from": ["2020"], "to": ["2015"]}, EventsState(year_from=2015, year_to=2020), {"from": ["2015"], "to": ["2020"]}, 1),
+    (
+        EventsState,
+        {"area": ["tourism"], "type": ["seminar"]},
+        EventsState(area=("tourism",), type=("seminar",)),
+        {"area": ["tourism"], "type": ["seminar"]},
+        0,
+    ),
+    (
+        EventsState,
+        {"from": ["2015"], "to": ["2020"]},
+        EventsState(year_from=2015, year_to=2020),
+        {"from": ["2015"], "to": ["2020"]},
+        0,
+    ),
+    (
+        EventsState,
+        {"from": ["2020"], "to": ["2015"]},
+        EventsState(year_from=2015, year_to=2020),
+        {"from": ["2015"], "to": ["2020"]},
+        1,
+    ),
     (EventsState, {"q": ["  tourism "]}, EventsState(q="tourism"), {"q": ["tourism"]}, 0),
     (EventsState, {"country": ["XXX"]}, EventsState(), {}, 1),
     (EventsState, {"from": ["-5"], "to": ["99999"]}, EventsState(), {}, 2),
     (EventsState, {"colour": ["red"]}, EventsState(), {}, 1),
     (EventsState, {"type": ["seminar"] * 1000}, EventsState(type=("seminar",)), {"type": ["seminar"]}, 1),
-    (TimelineState, {"from": ["1992"], "to": ["2017"], "category": ["summit"]}, TimelineState(year_from=1992, year_to=2017, category=("summit",)), {"from": ["1992"], "to": ["2017"], "category": ["summit"]}, 0),
+    (
+        TimelineState,
+        {"from": ["1992"], "to": ["2017"], "category": ["summit"]},
+        TimelineState(year_from=1992, year_to=2017, category=("summit",)),
+        {"from": ["1992"], "to": ["2017"], "category": ["summit"]},
+        0,
+    ),
     (TimelineState, {"category": ["summits"]}, TimelineState(), {}, 1),
-    (MatrixState, {"year": ["2017"], "dimension": ["economic"], "country": ["CHN"]}, MatrixState(year=2017, dimension=("economic",), country=("CHN",)), {"year": ["2017"], "dimension": ["economic"], "country": ["CHN"]}, 0),
+    (
+        MatrixState,
+        {"year": ["2017"], "dimension": ["economic"], "country": ["CHN"]},
+        MatrixState(year=2017, dimension=("economic",), country=("CHN",)),
+        {"year": ["2017"], "dimension": ["economic"], "country": ["CHN"]},
+        0,
+    ),
     (MatrixState, {"order": ["roles"]}, MatrixState(), {}, 0),
     (MatrixState, {"order": ["name"]}, MatrixState(order="name"), {"order": ["name"]}, 0),
     (MatrixState, {"order": ["random"]}, MatrixState(), {}, 1),
@@ -59,12 +95,23 @@ def test_describe_says_what_is_shown(vocab):
 
 
 def test_page_urls_are_relative_and_repeat_keys():
-    assert page_url("events", {"country": ["THA", "KAZ"], "dimension": "economic"}) == "events?country=THA&country=KAZ&dimension=economic"
+    assert (
+        page_url("events", {"country": ["THA", "KAZ"], "dimension": "economic"})
+        == "events?country=THA&country=KAZ&dimension=economic"
+    )
     assert page_url("overview") == "./"
     assert {p.key for p in PAGES} == {"overview", "map", "timeline", "matrix", "events", "country", "data"}
 
 
-@pytest.mark.parametrize("payload", ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "![x](http://evil.example/x.png)", "[click](javascript:alert(1))"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "![x](http://evil.example/x.png)",
+        "[click](javascript:alert(1))",
+    ],
+)
 def test_untrusted_text_cannot_become_markup(payload):
     shown = escape_markdown(payload)
     for ch in "<>[]()!":

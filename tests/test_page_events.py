@@ -21,7 +21,10 @@ LINKS = [
     ({"area": "tourism"}, EventsState(area=("tourism",))),
     ({"from": "2021", "to": "2022"}, EventsState(year_from=2021, year_to=2022)),
     ({"q": "think tank"}, EventsState(q="think tank")),
-    ({"dimension": "economic", "country": "THA", "from": "2015", "to": "2025"}, EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2025)),
+    (
+        {"dimension": "economic", "country": "THA", "from": "2015", "to": "2025"},
+        EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2025),
+    ),
 ]
 
 

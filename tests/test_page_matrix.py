@@ -78,4 +78,7 @@ def test_choosing_a_cell_links_to_events_and_profile():
     at = at.selectbox(key="matrix.cell").select(("agriculture", "CHN")).run()
     assert not at.exception
     links = {pl.proto.page: pl.proto.query_string for pl in at.get("page_link")}
-    assert links == {"events": "area=agriculture&country=CHN", "country": "country=CHN"}
+    assert links == {
+        "events": "country=CHN&area=agriculture",
+        "country": "country=CHN",
+    }  # the canonical order: EventsState.PARAMS

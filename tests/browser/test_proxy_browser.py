@@ -268,7 +268,7 @@ def test_shared_links_through_the_proxy(one_replica, watched):
     summary = page.get_by_text(SUMMARY)
     summary.wait_for(timeout=20_000)
     assert int(summary.inner_text().split()[0]) > 0
-    page.wait_for_selector('.js-plotly-plot .main-svg', timeout=20_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=20_000)
     assert page.url.startswith(f"{origin}/{BASE}/events?") and "country=THA" in page.url
     ARTIFACTS.mkdir(exist_ok=True)

@@ -1,0 +1,12 @@
+"""No such page: a link to an address that is none of the dashboard's pages."""
+
+import streamlit as st
+
+from cica_dash.links import PAGES
+from cica_dash.ui import page_link
+
+st.query_params.clear()  # the query was meant for a page that is not here
+st.title("No such page")
+st.markdown("There is no page at this address in the CICA Dashboard. It may have been mistyped or moved. The pages are:")
+for p in PAGES:
+    page_link(p.key, p.title, p.icon)
