@@ -16,6 +16,7 @@ from streamlit.runtime.state.query_params import CLIENT_STATE_QUERY_STRING_MAX_L
 from streamlit.testing.v1 import AppTest
 
 from cica_dash.links import PAGE_BY_KEY, PAGES
+from cica_dash.state import STATE_BY_PAGE
 from tests.conftest import ROOT
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "500"))
@@ -83,7 +84,8 @@ def test_hostile_links_render_with_notices_and_no_html(page, q):
     at.run()
     assert not at.exception, (q, at.exception)
     assert len(at.title) == 1  # the page rendered its heading
-    unknown = [k for k in q if k not in PAGE_BY_KEY[page].params]
+    known = [p.key for p in STATE_BY_PAGE[page].PARAMS] if page in STATE_BY_PAGE else []
+    unknown = [k for k in q if k not in known]
     if unknown and _reaches_the_script(q):
         assert at.warning, f"no notice for {unknown}"
     for md in at.markdown:
