@@ -7,6 +7,7 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
+from cica_dash.labels import RELATION_LABELS
 from cica_dash.state import EventsState
 from cica_dash.ui import (
     SOURCE_LINK,
@@ -38,18 +39,28 @@ with st.container(border=True):
     )
     area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
     c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
-    c = st.columns([1, 2, 1])
+    c = st.columns([1, 1, 2, 1])
+    c[1].multiselect(
+        "What CICA did",
+        list(vocab.relations),
+        format_func=RELATION_LABELS.get,
+        key="events.relation",
+        placeholder="All",
+        help="CICA's own events (organised or co-organised), or other bodies' events it took part in",
+    )
     c[0].multiselect(
         "Type", list(vocab.event_types), format_func={t: t.replace("-", " ") for t in vocab.event_types}.get, key="events.type"
     )
-    c[1].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
-    c[2].text_input("Search titles, places, notes", key="events.q", max_chars=200)
+    c[2].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
+    c[3].text_input("Search titles, places, notes", key="events.q", max_chars=200)
 
 new = commit(EventsState, vocab, "events")
 reset_control(new, "events")
 
 rows = ev.filter_events(ds.events, new)
 safe_markdown(new.describe(vocab, len(rows)), bold=True)
+if len(rows):
+    st.caption(ev.relation_line(rows))
 with st.expander("Share or download this view", icon=":material/share:"):
     share_link(new)
     d = st.columns(2)
@@ -80,16 +91,17 @@ else:
     with left:
         plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), key="events.per_year", config=plotly_config("events-per-year"))
     points = ev.places(rows, vocab)
-    online = int(rows["online"].sum())
+    online = ev.held_online(rows)
     with right:
         st.pydeck_chart(ev.places_deck(points), height=330, key="events.places")
         st.caption(
-            f"{len(points)} places · {online} online event(s) and {int((rows['lat'].isna() & ~rows['online']).sum())} without a known city are not on the map."
+            f"{len(points)} places · {int(online.sum())} online event(s) and {int((rows['lat'].isna() & ~online).sum())} without a known city are not on the map."
         )
     table(
         ev.table_page(cached.events_table(ds), rows.index, TABLE_ROWS).drop(columns=["sort_date"]),
         column_config={
             "title": st.column_config.TextColumn("Event", width="large"),
+            "relation": st.column_config.TextColumn("CICA's part"),
             "source": SOURCE_LINK,
             "notes": st.column_config.TextColumn("Notes", width="medium"),
         },

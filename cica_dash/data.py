@@ -51,7 +51,8 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class Dataset:
-    """All tables, typed: dates as datetime64, booleans as bool, numbers as float."""
+    """All tables, typed: dates as datetime64, booleans as bool (nullable where a cell may be
+    empty: unknown), numbers as float."""
 
     tables: dict[str, pd.DataFrame]
     package: dict[str, Any] = field(repr=False)
@@ -157,8 +158,10 @@ def _typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
         col = out[f.name]
         if f.type == "date":
             out[f.name] = pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")
-        elif f.type == "boolean":
+        elif f.type == "boolean" and f.required:
             out[f.name] = col.eq("true").fillna(False).astype(bool)
+        elif f.type == "boolean":  # an empty cell is unknown, not false
+            out[f.name] = col.map({"true": True, "false": False}).astype("boolean")
         elif f.type == "number":
             out[f.name] = pd.to_numeric(col, errors="coerce").astype("float64")
         elif f.type == "integer":

@@ -13,7 +13,8 @@ from cica_dash.dates import format_spans
 from cica_dash.deck import offline_deck
 from cica_dash.export import to_csv
 from cica_dash.fast_figure import fast_figure
-from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, wrap_note
+from cica_dash.labels import OWN_RELATIONS, RELATION_LABELS
+from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, rgba, wrap_note
 from cica_dash.state import EventsState, Vocabulary
 
 DIMENSION_ORDER = ["military-political", "new-challenges", "economic", "environmental", "human", "institutional"]
@@ -28,6 +29,11 @@ def dimension_label(slug: str, vocab: Vocabulary) -> str:
     name = re.sub(r"^Fight against ", "", name)
     name = re.sub(r" dimension$", "", name)
     return name[:1].upper() + name[1:]
+
+
+def held_online(events: pd.DataFrame) -> pd.Series:
+    """Events a source says were held online (or hybrid); an empty `online` cell is unknown."""
+    return events["online"].fillna(False).astype(bool)
 
 
 def filter_events(events: pd.DataFrame, state: EventsState) -> pd.DataFrame:
@@ -50,46 +56,69 @@ def filter_events(events: pd.DataFrame, state: EventsState) -> pd.DataFrame:
         keep &= year >= state.year_from
     if state.year_to is not None:
         keep &= year <= state.year_to
+    if state.relation:
+        keep &= events["relation"].isin(state.relation)
     if state.q:
         text = events["title"].fillna("") + " " + events["city"].fillna("") + " " + events["notes"].fillna("")
         keep &= text.str.contains(state.q, case=False, regex=False)
     return events[keep]
 
 
+def relation_line(events: pd.DataFrame) -> str:
+    """Which kinds of event a selection holds: "Of these, 20 organised by CICA, 3 …"."""
+    counts = events["relation"].value_counts()
+    parts = [f"{int(counts[r])} {RELATION_LABELS[r]}" for r in RELATION_LABELS if counts.get(r, 0)]
+    return "Of these: " + "; ".join(parts) + "." if parts else ""
+
+
 def per_year(events: pd.DataFrame) -> pd.DataFrame:
-    """Count of events per (year, dimension), zero-filled over the years shown."""
+    """Count of events per (year, dimension, CICA's own or not), zero-filled over the years shown.
+    `own`: CICA organised or co-organised it; otherwise it took part in another body's event."""
     if events.empty:
-        return pd.DataFrame(columns=["year", "dimension", "events"])
-    counts = events.groupby([events["start_date"].dt.year.rename("year"), "dimension"]).size()
+        return pd.DataFrame(columns=["year", "dimension", "own", "events"])
+    own = events["relation"].isin(OWN_RELATIONS).rename("own")
+    counts = events.groupby([events["start_date"].dt.year.rename("year"), "dimension", own]).size()
     years = range(int(counts.index.get_level_values(0).min()), int(counts.index.get_level_values(0).max()) + 1)
     dims = [d for d in DIMENSION_ORDER if d in set(counts.index.get_level_values(1))]
-    full = counts.reindex(pd.MultiIndex.from_product([years, dims], names=["year", "dimension"]), fill_value=0)
-    return full.rename("events").reset_index()
+    index = pd.MultiIndex.from_product([years, dims, [True, False]], names=["year", "dimension", "own"])
+    return counts.reindex(index, fill_value=0).rename("events").reset_index()
 
 
 def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
-    """Events per year, stacked by dimension, in the app's dimension colours."""
+    """Events per year, stacked by dimension, in the app's dimension colours; the events of other
+    bodies that CICA took part in are hatched, above CICA's own in the same colour."""
     dims = [d for d in DIMENSION_ORDER if d in set(counts["dimension"])]
     bars = []
-    for dim in dims:
-        part = counts[counts["dimension"] == dim]
-        label = dimension_label(dim, vocab)
-        bars.append(
-            dict(
-                type="bar",
-                x=part["year"].to_numpy(),
-                y=part["events"].to_numpy(),
-                name=label,
-                marker=dict(color=DIMENSION_COLOURS[dim], line=dict(color=outline_for(DIMENSION_COLOURS[dim]), width=0.8)),
-                hovertemplate=f"{label}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
+    for own in (True, False):
+        for dim in dims:
+            part = counts[(counts["dimension"] == dim) & (counts["own"] == own)]
+            if not own and not part["events"].any():
+                continue
+            label = dimension_label(dim, vocab)
+            colour = DIMENSION_COLOURS[dim]
+            marker = dict(color=colour, line=dict(color=outline_for(colour), width=0.8))
+            if not own:
+                marker["color"] = rgba(colour, 0.35)
+                marker["pattern"] = dict(shape="/", fgcolor=colour, size=6, solidity=0.4)
+            what = "CICA's own" if own else "took part"
+            bars.append(
+                dict(
+                    type="bar",
+                    x=part["year"].to_numpy(),
+                    y=part["events"].to_numpy(),
+                    name=label if own else f"{label} (took part)",
+                    legendgroup=dim,
+                    marker=marker,
+                    hovertemplate=f"{label}, {what}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
+                )
             )
-        )
     layout = dict(
         barmode="stack",
-        title=chart_title("Events per year, by dimension"),
+        title=chart_title("Events per year, by dimension (hatched: other bodies' events CICA took part in)"),
         # whole years; plotly thins the ticks to the width (a phone shows fewer)
         xaxis=dict(title=None, tickformat="d", dtick=1 if len(set(counts["year"])) <= 6 else None, nticks=12),
-        yaxis=dict(title=dict(text="events")),
+        # counts are whole: a tick every event while the tallest year has few
+        yaxis=dict(title=dict(text="events"), dtick=1 if _tallest(counts) <= 8 else None, tickformat="d"),
         # legend below (it grows on a phone); the source line above the bars, under the title
         legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
         margin=dict(l=40, r=10, t=100, b=40),
@@ -113,13 +142,17 @@ def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
     return fast_figure(bars, layout)
 
 
+def _tallest(counts: pd.DataFrame) -> int:
+    return int(counts.groupby("year")["events"].sum().max()) if len(counts) else 0
+
+
 def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """One point per place: how many events, of which dimensions; coloured by the commonest
     (ties go to the dimension listed first). Online events and events without a city are left
     out (counted apart by the page)."""
-    located = events[events["lat"].notna() & events["lon"].notna() & ~events["online"]]
+    located = events[events["lat"].notna() & events["lon"].notna() & ~held_online(events)]
     if located.empty:
-        return pd.DataFrame(columns=["city", "lat", "lon", "events", "dimension", "colour", "label"])
+        return pd.DataFrame(columns=["city", "lat", "lon", "events", "dimension", "own", "colour", "label"])
     # a place x dimension table of counts from integer codes: one pass over the events, then
     # work per place (a few dozen), not per event
     by_place = located.groupby(["city", "lat", "lon"], sort=True)
@@ -133,7 +166,12 @@ def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out = by_place.size().rename("events").reset_index()
     out["dimension"] = [DIMENSION_ORDER[i] for i in order[:, 0]]
     out["label"] = [", ".join(f"{labels[d]} {row[d]}" for d in dims if row[d]) for row, dims in zip(counts, order)]
-    out["colour"] = [deck_rgba(DIMENSION_COLOURS[d], 210) for d in out["dimension"]]
+    # CICA's own events at a place; a place with none (only others' events CICA took part in) is pale
+    own = located["relation"].isin(OWN_RELATIONS).groupby([located["city"], located["lat"], located["lon"]], sort=True).sum()
+    out["own"] = own.to_numpy()
+    took_part = out["events"] - out["own"]
+    out["label"] = [label + (f"; {t} where CICA took part" if t else "") for label, t in zip(out["label"], took_part)]
+    out["colour"] = [deck_rgba(DIMENSION_COLOURS[d], 210 if o else 90) for d, o in zip(out["dimension"], out["own"])]
     return out
 
 
@@ -161,19 +199,24 @@ def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> 
     """The rows as a person reads them, most recent first: dates at their precision, names
     instead of codes. With `limit`, only that many rows are formatted (a page of the table)."""
     if events.empty:
-        return pd.DataFrame(columns=["date", "title", "type", "dimension", "area", "host", "place", "source", "notes"])
+        return pd.DataFrame(
+            columns=["date", "title", "type", "relation", "dimension", "area", "host", "place", "source", "notes"]
+        )
     events = events.sort_values("start_date", ascending=False, kind="stable")
     if limit is not None:
         events = events.head(limit)
     dates = format_spans(events["start_date"], events["end_date"], events["date_precision"])
     place = events["city"].fillna("")
-    place = place.where(~events["online"], (place + " (online)").str.strip().str.replace(r"^\(online\)$", "online", regex=True))
+    place = place.where(
+        ~held_online(events), (place + " (online)").str.strip().str.replace(r"^\(online\)$", "online", regex=True)
+    )
     return pd.DataFrame(
         {
             "date": dates,
             "sort_date": events["start_date"],
             "title": events["title"],
             "type": events["type"].str.replace("-", " "),
+            "relation": events["relation"].map(RELATION_LABELS),
             "dimension": events["dimension"].map(lambda d: dimension_label(d, vocab)),
             "area": events["area"].map(vocab.areas).fillna(""),
             "host": events["host_iso3"].map(vocab.countries).fillna(""),

@@ -465,7 +465,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Date": format_spans(ev["start_date"], ev["end_date"], ev["date_precision"]),
             "Event": ev["title"],
             "Type": ev["type"].str.replace("-", " "),
-            "City": ev["city"].fillna("").mask(ev["online"] & ev["city"].isna(), "online"),
+            "City": ev["city"].fillna("").mask(ev["online"].fillna(False).astype(bool) & ev["city"].isna(), "online"),
             **source_columns(ev["source_url"]),
         }
     )

@@ -18,6 +18,7 @@ import pandas as pd
 import pycountry
 
 from cica_dash.data import Dataset
+from cica_dash.labels import RELATION_LABELS
 from cica_dash.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
 from cica_dash.timeline import preset_of, range_for
 
@@ -41,6 +42,7 @@ class Vocabulary:
     areas: Mapping[str, str]  # slug -> name
     area_dimension: Mapping[str, str]  # area slug -> dimension slug
     event_types: tuple[str, ...]
+    relations: tuple[str, ...]  # events' relation to CICA: organised, co-organised, took-part
     categories: tuple[str, ...]
     first_year: int
     last_year: int
@@ -56,6 +58,7 @@ class Vocabulary:
         names.update(zip(ds.members["iso3"], ds.members["name"]))
         spec = next(r for r in ds.package["resources"] if r["name"] == "events")
         types = next(f for f in spec["schema"]["fields"] if f["name"] == "type")["constraints"]["enum"]
+        relations = next(f for f in spec["schema"]["fields"] if f["name"] == "relation")["constraints"]["enum"]
         mspec = next(r for r in ds.package["resources"] if r["name"] == "milestones")
         cats = next(f for f in mspec["schema"]["fields"] if f["name"] == "category")["constraints"]["enum"]
         last = max(today.year, int(pd.concat([ds.milestones["date"], ds.events["start_date"]]).max().year))
@@ -65,6 +68,7 @@ class Vocabulary:
             areas=dict(zip(ds.priority_areas["area"], ds.priority_areas["name"])),
             area_dimension=dict(zip(ds.priority_areas["area"], ds.priority_areas["dimension"])),
             event_types=tuple(types),
+            relations=tuple(relations),
             categories=tuple(cats),
             first_year=FIRST_YEAR,
             last_year=last,
@@ -360,6 +364,7 @@ class EventsState(UrlState):
     year_from: int | None = None
     year_to: int | None = None
     q: str = ""
+    relation: tuple[str, ...] = ()
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
         Param(
@@ -402,6 +407,15 @@ class EventsState(UrlState):
         Param("from", "year_from", "year", doc=FROM_DOC),
         Param("to", "year_to", "year", doc=TO_DOC),
         Param("q", "q", "text", doc="text in titles, places and notes", words=lambda value, v: f"matching “{value}”"),
+        Param(
+            "relation",
+            "relation",
+            "codes",
+            lambda v: v.relations,
+            what="relation to CICA",
+            doc="repeatable: `organised`, `co-organised` (by CICA), `took-part` (another body's event)",
+            words=lambda value, v: ", ".join(RELATION_LABELS.get(r, r) for r in value),
+        ),
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (
         Widget("events.country", lambda s, v: list(s.country)),
@@ -410,8 +424,9 @@ class EventsState(UrlState):
         Widget("events.type", lambda s, v: list(s.type)),
         Widget("events.years", lambda s, v: _year_range(s.year_from, s.year_to, v)),
         Widget("events.q", lambda s, v: s.q),
+        Widget("events.relation", lambda s, v: list(s.relation)),
     )
-    DESCRIBE: ClassVar[tuple[str, ...]] = ("dimension", "area", "type", "country", "span", "q")
+    DESCRIBE: ClassVar[tuple[str, ...]] = ("relation", "dimension", "area", "type", "country", "span", "q")
 
     @classmethod
     def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> EventsState:
@@ -426,6 +441,7 @@ class EventsState(UrlState):
             year_from=_optional_year(lo, vocab, last=False),
             year_to=_optional_year(hi, vocab, last=True),
             q=str(values["events.q"] or "").strip(),
+            relation=tuple(values["events.relation"]),
         )
 
     def describe(self, vocab: Vocabulary, count: int) -> str:

@@ -48,12 +48,20 @@ CASES = [
         lambda d: _edit(
             d,
             "events.csv",
-            "seminar,military-political,mp-general,KAZ,Astana,51.1694,71.4491,false,,held,https://example.org/ev6",
-            "seminar,military,mp-general,KAZ,Astana,51.1694,71.4491,false,,held,https://example.org/ev6",
+            "seminar,military-political,mp-general,KAZ,Astana,51.1694,71.4491,false,,held,organised,https://example.org/ev6",
+            "seminar,military,mp-general,KAZ,Astana,51.1694,71.4491,false,,held,organised,https://example.org/ev6",
         ),
         "events.csv",
         7,
         "dimension",
+        "must be one of",
+    ),
+    (
+        "unknown relation to CICA",
+        lambda d: _edit(d, "events.csv", "held,took-part,https://example.org/ev7", "held,attended,https://example.org/ev7"),
+        "events.csv",
+        8,
+        "relation",
         "must be one of",
     ),
     (

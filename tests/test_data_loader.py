@@ -27,7 +27,9 @@ def test_fixture_loads_with_typed_columns(fixture_dataset):
     ev = fixture_dataset.events
     assert set(fixture_dataset.tables) == set(TABLES)
     assert pd.api.types.is_datetime64_any_dtype(ev["start_date"])
-    assert ev["online"].dtype == bool
+    assert ev["online"].dtype == "boolean"  # nullable: an empty cell is unknown, not false
+    assert ev["online"].isna().sum() == 1 and ev["online"].sum() == 2
+    assert fixture_dataset.members["founding"].dtype == bool  # a required flag stays plain bool
     assert ev["lat"].dtype == "float64"
     assert fixture_dataset.members.set_index("iso3").at["TUR", "name"] == "Türkiye"
     assert fixture_dataset.milestones["number"].dtype == "Int64"

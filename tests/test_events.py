@@ -47,15 +47,52 @@ def test_per_year_is_zero_filled_and_stacked_by_dimension(fixture_dataset):
     counts = ev.per_year(fixture_dataset.events)
     assert counts["year"].min() == 2015 and counts["year"].max() == 2025
     assert counts["events"].sum() == 8
-    y2021 = counts[counts["year"] == 2021].set_index("dimension")["events"]
+    y2021 = counts[counts["year"] == 2021].groupby("dimension")["events"].sum()
     assert y2021["economic"] == 2 and y2021["human"] == 0
     assert set(counts[counts["year"] == 2016]["events"]) == {0}
+    # CICA's own (organised or co-organised) apart from others' events it took part in
+    by = counts.set_index(["year", "dimension", "own"])["events"]
+    assert by[(2021, "economic", True)] == 2 and by[(2021, "economic", False)] == 0
+    assert by[(2017, "environmental", False)] == 1 and by[(2017, "environmental", True)] == 0
 
 
-def test_per_year_figure_has_one_trace_per_dimension(fixture_dataset, vocab):
+def test_per_year_figure_has_one_trace_per_dimension_and_hatches_taking_part(fixture_dataset, vocab):
     fig = ev.per_year_figure(ev.per_year(fixture_dataset.events), vocab)
-    assert [t.name for t in fig.data] == ["Military-political", "Economic", "Environmental", "Human", "Institutional"]
+    assert [t.name for t in fig.data] == [
+        "Military-political",
+        "Economic",
+        "Environmental",
+        "Human",
+        "Institutional",
+        "Environmental (took part)",
+        "Institutional (took part)",
+    ]
+    assert [t.marker.pattern.shape for t in fig.data] == [None] * 5 + ["/", "/"]
     assert fig.layout.barmode == "stack"
+    assert fig.layout.yaxis.dtick == 1  # a few events a year: whole-number ticks, no "0.2 events"
+
+
+RELATION_FILTERS = [
+    ((), 8),
+    (("organised",), 5),
+    (("co-organised",), 1),
+    (("took-part",), 2),
+    (("organised", "co-organised"), 6),
+]
+
+
+@pytest.mark.parametrize("relation,count", RELATION_FILTERS)
+def test_relation_filter(fixture_dataset, relation, count):
+    rows = ev.filter_events(fixture_dataset.events, EventsState(relation=relation))
+    assert len(rows) == count
+    assert not relation or set(rows["relation"]) <= set(relation)
+
+
+def test_relation_line_counts_each_kind(fixture_dataset):
+    assert ev.relation_line(fixture_dataset.events) == (
+        "Of these: 5 organised by CICA; 1 co-organised by CICA; 2 other bodies' events CICA took part in."
+    )
+    assert ev.relation_line(fixture_dataset.events.iloc[0:0]) == ""
 
 
 def test_places_aggregate_and_leave_out_online(fixture_dataset, vocab):
@@ -64,6 +101,8 @@ def test_places_aggregate_and_leave_out_online(fixture_dataset, vocab):
     assert pts.at["Astana", "events"] == 2
     assert pts.at["Astana", "label"] == "Military-political 2"
     assert pts.at["Astana", "colour"][:3] == [0, 114, 178]
+    assert pts.at["Xining", "label"] == "Institutional 1; 1 where CICA took part"
+    assert pts.at["Xining", "colour"][3] < pts.at["Astana", "colour"][3]  # only others' events: pale
 
 
 def test_places_of_nothing_is_an_empty_frame(fixture_dataset, vocab):
@@ -126,6 +165,7 @@ def test_places_order_each_label_by_count_then_dimension(vocab):
             "lat": [40.4] * 4 + [51.2] * 4 + [51.2, None],
             "lon": [49.9] * 4 + [71.4] * 4 + [71.4, None],
             "online": [False] * 8 + [True, False],
+            "relation": ["organised"] * 10,
             "dimension": [
                 "human",
                 "economic",
