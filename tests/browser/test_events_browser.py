@@ -18,7 +18,7 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     assert page.get_by_text(f"{len(expected)} events · economic · 2021–2023").is_visible()
     # the map draws on a canvas (deck.gl), with no basemap
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=20_000)
-    page.wait_for_selector('.js-plotly-plot .main-svg', timeout=20_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
     grid = page.get_by_test_id("stDataFrame")
     assert grid.is_visible()
     watched.shot("events-economic-2021-2023")

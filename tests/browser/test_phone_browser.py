@@ -28,9 +28,7 @@ EXPORT_BUTTON = '.modebar-btn[data-title="Download plot as a PNG"]'
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    context = browser.new_context(
-        viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True, accept_downloads=True
-    )
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True, accept_downloads=True)
     page = context.new_page()
     yield Watched(page)
     context.close()
@@ -41,7 +39,7 @@ def _whole_page_shot(phone: Watched, name: str) -> None:
     screen: make the window as tall as the content for the picture (same width), then restore."""
     page = phone.page
     height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], [data-testid=\"stAppViewContainer\"]')]"
+        'Math.max(...[...document.querySelectorAll(\'[data-testid="stMain"], [data-testid="stAppViewContainer"]\')]'
         ".map(e => e.scrollHeight), document.documentElement.scrollHeight)"
     )
     page.set_viewport_size({"width": PHONE["width"], "height": min(int(height) + 40, 8000)})
