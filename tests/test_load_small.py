@@ -12,7 +12,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.serial  # alone: a server and 10 sessions take both cores
 
 
 def test_small_load(tmp_path):

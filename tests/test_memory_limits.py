@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 from cica_dash import memory
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.serial  # alone: it holds the process's script slot and times a page run against it
+
 
 def test_a_page_script_waits_for_a_free_slot():
     assert memory.SCRIPT_SLOTS._initial_value == 1  # default: one script at a time

@@ -16,6 +16,8 @@ import pytest
 from cica_dash.links import PAGE_BY_KEY, PAGES
 from tests.apptest_helpers import run_page
 
+pytestmark = pytest.mark.serial  # alone: it reads the process's garbage collector
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Pages with widgets whose labels or callbacks come from the page's data, with a view that
