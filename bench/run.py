@@ -6,7 +6,7 @@
     .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
     .venv/bin/python -m bench.run --only cold --server-python /path/to/deploy-venv/bin/python
 
-Measures (see README, "Performance"): 1 click latency in Chromium, 2 script cost per rerun with a
+Measures (see docs/performance.md): 1 click latency in Chromium, 2 script cost per rerun with a
 profile split, 3 growth with the events record scaled 100x, 4 bytes over the websocket per click,
 5 server memory after 1 and 50 sessions, 6 cold start. Medians throughout; this machine is noisy.
 """
