@@ -6,7 +6,7 @@
     .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
     .venv/bin/python -m bench.run --only cold --server-python /path/to/deploy-venv/bin/python
 
-Measures (see README, "Performance"): 1 click latency in Chromium, 2 script cost per rerun with a
+Measures (see docs/performance.md): 1 click latency in Chromium, 2 script cost per rerun with a
 profile split, 3 growth with the events record scaled 100x, 4 bytes over the websocket per click,
 5 server memory after 1 and 50 sessions, 6 cold start. Medians throughout; this machine is noisy.
 """
@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 import yappi  # noqa: E402
 
 from bench.scale import scaled_copy  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402
+from devtools.server import StreamlitServer, launch_chromium  # noqa: E402
 
 FLOOR = ROOT / "bench" / "floor_app.py"
 # the floor plus Streamlit elements with trivial content that follow its selectbox (`?with=`)
@@ -166,37 +164,15 @@ def _shares(stats, total: float) -> dict[str, float]:
 # ---------------------------------------------------------------- servers and browser
 @contextmanager
 def server(script: Path, env: dict[str, str] | None = None):
-    port = _free_port()
-    cmd = [
-        SERVER_PYTHON[0],
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    """A server for `script` with SERVER_PYTHON: (its url without the trailing slash, the process,
+    time.perf_counter() when it was started)."""
+    srv = StreamlitServer(script, env=env, python=SERVER_PYTHON[0])
     try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", proc, start
+        srv.start()
+        yield srv.url.rstrip("/"), srv.proc, srv.started_at
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+        srv.stop()
+        srv.log_path.unlink(missing_ok=True)
 
 
 def rss_mb(pid: int) -> float:
@@ -447,7 +423,7 @@ def main() -> None:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = launch_chromium(p)
             if "clicks" in parts:
                 clicks(browser, pages, datasets, args.clicks)
             if "memory" in parts:

@@ -1,5 +1,5 @@
 """Process-wide limits that keep the server's memory near its one-session level after a burst
-of sessions, and keep garbage collection out of a click's way (figures in tests/load/README.md).
+of sessions, and keep garbage collection out of a click's way (figures in devtools/loadgen.md).
 
 Streamlit runs each session's script in its own thread. With the GIL those threads only take
 turns, so running fifty side by side gains nothing, but each one leaves its working memory

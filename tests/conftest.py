@@ -1,5 +1,8 @@
 """Shared fixtures: a small, deterministic data folder built from tests/fixtures/data
-plus the real datapackage.json (so fixtures are checked against the real schema)."""
+plus the real datapackage.json (so fixtures are checked against the real schema).
+
+Every test under tests/browser/ is marked `browser` and `serial` here: scripts/test.sh runs the
+`serial` tests alone, after the others have run in parallel (pytest-xdist)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_CSV = Path(__file__).resolve().parent / "fixtures" / "data"
 REAL_DATA = ROOT / "data"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.serial)
 
 
 def make_fixture_dir(target: Path) -> Path:

@@ -17,7 +17,7 @@ from tests.apptest_helpers import chart_elements, charts, run_page
 
 def test_vendored_plotly_js_is_the_plotly_packages_version_with_the_app_s_traces():
     vendored = chart.STATIC / chart.PLOTLY_JS
-    assert vendored.exists(), f"run scripts/build_plotly_bundle.sh to make {vendored} (see the README)"
+    assert vendored.exists(), f"run scripts/build_plotly_bundle.sh to make {vendored} (see docs/architecture.md)"
     text = vendored.read_text(encoding="utf-8")
     assert f'.version="{get_plotlyjs_version()}"' in text
     # each trace module registers under its name; one left out is absent

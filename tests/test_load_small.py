@@ -1,4 +1,4 @@
-"""A small load run over Streamlit's own websocket protocol (tests/load/loadgen.py):
+"""A small load run over Streamlit's own websocket protocol (devtools/loadgen.py):
 10 sessions x 5 filter changes across the pages, plus sessions that close their socket
 mid-rerun, against a server the generator starts on a free loopback port and stops.
 
@@ -12,13 +12,17 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.serial  # alone: a server and 10 sessions take both cores
 
 
 def test_small_load(tmp_path):
     out = tmp_path / "load.json"
     cmd = [
-        sys.executable, "-m", "tests.load.loadgen", "--start",
+        sys.executable, "-m", "devtools.loadgen", "--start",
         "--sessions", "10", "--changes", "5", "--abandon", "2",
         "--probe-pages", "events,country", "--settle", "1", "--ramp", "0.5",
         "--op-timeout", "45", "--time-limit", "150",

@@ -17,33 +17,18 @@ TODAY = date(2026, 11, 28)
 
 
 @pytest.mark.parametrize(
-    ("year", "members", "founding", "observers", "former"),
+    ("year", "counts"),
     [
-        (1992, 0, 0, 0, 0),
-        (1998, 0, 0, 0, 0),
-        (1999, 16, 16, 5, 0),
-        (2002, 16, 16, 10, 0),
-        (2006, 18, 16, 8, 0),  # Australia and Lebanon last listed in 2006: still observers that year
-        (2007, 18, 16, 6, 2),
-        (2017, 26, 16, 8, 2),
-        (2018, 27, 16, 7, 2),
-        (2022, 28, 16, 8, 2),
-        (2023, 28, 16, 9, 2),
-        (2026, 28, 16, 10, 2),  # Laos, start not on record, counts only now
+        (1998, mb.Counts(0, 0, 0, 0)),
+        (1999, mb.Counts(3, 3, 2, 0)),
+        (2004, mb.Counts(4, 3, 2, 0)),
+        (2010, mb.Counts(4, 3, 2, 1)),
+        (2014, mb.Counts(5, 3, 1, 1)),  # Qatar: observer, then member from May 2014
+        (2026, mb.Counts(6, 3, 2, 1)),
     ],
 )
-def test_counts_as_of_a_year_on_real_data(real_dataset, year, members, founding, observers, former):
-    got = mb.counts(mb.status_as_of(real_dataset, year, TODAY))
-    assert got == mb.Counts(members, founding, observers, former)
-
-
-def test_observer_without_a_start_date_counts_only_in_the_current_year(real_dataset):
-    s2025 = mb.status_as_of(real_dataset, 2025, TODAY)
-    s2026 = mb.status_as_of(real_dataset, 2026, TODAY)
-    assert "LAO" not in set(s2025["iso3"])
-    lao = s2026.set_index("iso3").loc["LAO"]
-    assert lao["status"] == "observer"
-    assert lao["since_text"] == "observer, start date not on record"
+def test_counts_as_of_a_year(fixture_dataset, year, counts):
+    assert mb.counts(mb.status_as_of(fixture_dataset, year, TODAY)) == counts
 
 
 @pytest.mark.parametrize(
@@ -89,24 +74,18 @@ def test_status_on_the_fixture(fixture_dataset):
     assert s.loc["KAZ", "source"] == "example.org"
 
 
-def test_member_steps(real_dataset):
-    steps = mb.member_steps(real_dataset)
-    assert list(steps["count"]) == [16, 17, 18, 20, 22, 24, 25, 26, 27, 28]
-    assert list(steps["date_text"]) == [
-        "1999", "22 Oct 2004", "17 Jun 2006", "25 Aug 2008", "8 Jun 2010", "2011", "May 2014", "20 May 2014",
-        "15 Aug 2018", "13 Oct 2022",
-    ]  # fmt: skip
-    assert steps["label"].iloc[0] == "16 founding members"
-    assert steps["label"].iloc[5] == "+BHR +KHM"
-    assert steps["period_end"].iloc[5] == pd.Timestamp("2011-12-31")
-    assert steps["period_end"].iloc[6] == pd.Timestamp("2014-05-31")
+def test_member_steps(fixture_dataset):
+    steps = mb.member_steps(fixture_dataset)
+    assert list(steps["count"]) == [3, 4, 5, 6]
+    assert list(steps["date_text"]) == ["1999", "22 Oct 2004", "May 2014", "13 Oct 2022"]
+    assert list(steps["label"]) == ["3 founding members", "+THA", "+QAT", "+KWT"]
+    assert steps["period_end"].iloc[0] == pd.Timestamp("1999-12-31")
+    assert steps["period_end"].iloc[2] == pd.Timestamp("2014-05-31")
 
 
-def test_chair_handovers_in_order(real_dataset):
-    h = mb.chair_handovers(real_dataset)
-    assert list(zip(h["from_iso3"], h["to_iso3"])) == [
-        ("KAZ", "TUR"), ("TUR", "CHN"), ("CHN", "TJK"), ("TJK", "KAZ"), ("KAZ", "AZE"),
-    ]  # fmt: skip
+def test_chair_handovers_in_order(fixture_dataset):
+    h = mb.chair_handovers(fixture_dataset)
+    assert list(zip(h["from_iso3"], h["to_iso3"])) == [("KAZ", "TUR"), ("TUR", "CHN")]
     assert h["tooltip"].iloc[0] == "Chair handed over: Kazakhstan → Türkiye, 8 Jun 2010"
 
 
@@ -238,25 +217,25 @@ def test_empty_year_gives_a_labelled_map(real_dataset):
     assert any("No member or observer state" in a.text for a in fig.layout.annotations)
 
 
-def test_growth_animation_has_a_frame_per_year(real_dataset):
-    frames = mb.status_by_year(real_dataset, range(1992, 2027), TODAY)
+def test_growth_animation_has_a_frame_per_year(fixture_dataset):
+    frames = mb.status_by_year(fixture_dataset, range(1992, 2027), TODAY)
     fig = mf.growth_animation(frames, 2017)
     assert [f.name for f in fig.frames] == [str(y) for y in range(1992, 2027)]
-    f2002 = next(f for f in fig.frames if f.name == "2002")
-    assert sum(len(t.locations) for t in f2002.data if t.meta in mb.MEMBER_STATUSES) == 16
+    f2010 = next(f for f in fig.frames if f.name == "2010")
+    assert sum(len(t.locations) for t in f2010.data if t.meta in mb.MEMBER_STATUSES) == 4  # three founders and Thailand
     assert fig.layout.sliders[0].active == 2017 - 1992
     assert fig.layout.updatemenus[0].buttons[0].method == "animate"
 
 
-def test_step_chart_and_deck(real_dataset):
-    fig = mf.step_chart(mb.member_steps(real_dataset), 2017, 2026)
+def test_step_chart_and_deck(fixture_dataset):
+    fig = mf.step_chart(mb.member_steps(fixture_dataset), 2017, 2026)
     line, marks = fig.data
-    assert list(line.y) == [0, 16, 17, 18, 20, 22, 24, 25, 26, 27, 28, 28]
+    assert list(line.y) == [0, 3, 4, 5, 6, 6]
     assert marks.text[-1] == "+KWT"
     shaded = [s for s in fig.layout.shapes if s.type == "rect"]
-    assert len(shaded) == 3  # 1999, 2011 and May 2014
-    deck = mf.chair_deck(mb.chair_handovers(real_dataset), mb.chair_terms(real_dataset))
+    assert len(shaded) == 2  # 1999 and May 2014: dates known to the year or month
+    deck = mf.chair_deck(mb.chair_handovers(fixture_dataset), mb.chair_terms(fixture_dataset))
     layers = {layer.id: layer for layer in deck.layers}
-    assert len(layers["chair-handovers"].data) == 5
-    assert len(layers["chair-capitals"].data) == 5
+    assert len(layers["chair-handovers"].data) == 2
+    assert len(layers["chair-capitals"].data) == 3
     assert deck.map_provider is None

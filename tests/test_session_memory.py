@@ -2,7 +2,7 @@
 `on_change` callback (and a fragment's function) until the next run. A function defined in a
 page script keeps that page's whole namespace alive through its `__globals__`: the filtered
 frames and figures of the last run, in every open session. With 50 sessions that was most of
-the server's growth under load (tests/load/README.md). The pages pass labels as a dict's `get`
+the server's growth under load (devtools/loadgen.md). The pages pass labels as a dict's `get`
 and take callbacks from cica_dash/callbacks.py, so a finished run leaves its namespace to be
 freed."""
 
@@ -15,6 +15,8 @@ import pytest
 
 from cica_dash.links import PAGE_BY_KEY, PAGES
 from tests.apptest_helpers import run_page
+
+pytestmark = pytest.mark.serial  # alone: it reads the process's garbage collector
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,9 +22,7 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -32,6 +30,7 @@ import pytest
 import streamlit
 
 from cica_dash.links import PAGES
+from devtools.server import StreamlitServer, free_port
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import ROOT
 
@@ -50,12 +49,6 @@ pytestmark = [
 
 
 # --- processes -------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -91,33 +84,20 @@ def _wait_until(check, what: str, proc: subprocess.Popen, log: Path, timeout: fl
     raise RuntimeError(f"{what} did not come up (exit code {proc.poll()}):\n{log.read_text(errors='replace')[-3000:]}")
 
 
-def _start_replicas(ports: list[int], tmp: Path) -> list[subprocess.Popen]:
+def _start_replicas(ports: list[int], tmp: Path) -> list[StreamlitServer]:
     """`streamlit run app.py --server.baseUrlPath cica` per port, started together, each ready
-    when /cica/_stcore/health answers (conftest's start_streamlit polls /_stcore/health, which
-    under a base path is a 404, hence this small variant)."""
-    procs: list[subprocess.Popen] = []
+    when /cica/_stcore/health answers."""
+    replicas = [StreamlitServer(port=port, base_path=BASE, log=tmp / f"streamlit-{port}.log") for port in ports]
     try:
-        for port in ports:
-            log = tmp / f"streamlit-{port}.log"
-            cmd = [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-                "--server.baseUrlPath", BASE, "--browser.gatherUsageStats", "false",
-            ]  # fmt: skip
-            with open(log, "wb") as out:
-                procs.append(subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT))
-        for port, proc in zip(ports, procs):
-            _wait_until(
-                lambda port=port: _get(port, f"/{BASE}/_stcore/health")[0] == 200,
-                f"streamlit on port {port}",
-                proc,
-                tmp / f"streamlit-{port}.log",
-            )
+        for r in replicas:
+            r.launch()
+        for r in replicas:
+            r.wait_healthy()
     except BaseException:
-        for proc in procs:
-            _stop(proc)
+        for r in replicas:
+            r.stop()
         raise
-    return procs
+    return replicas
 
 
 def render_site(listen_port: int, upstream_ports: list[int]) -> str:
@@ -137,7 +117,7 @@ def start_nginx(tmp: Path, upstream_ports: list[int]) -> tuple[subprocess.Popen,
     """A throwaway nginx (foreground, own prefix, pid, logs and temp dirs in `tmp`) serving the
     rendered site. Returns the process, its port and its access log (one line per request with
     the client address and the replica that answered)."""
-    port = _free_port()
+    port = free_port()
     (tmp / "site.conf").write_text(render_site(port, upstream_ports))
     for d in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (tmp / d).mkdir(exist_ok=True)
@@ -182,7 +162,7 @@ def _log_lines(access_log: Path) -> list[tuple[str, str, str]]:
 
 @pytest.fixture
 def one_replica(tmp_path):
-    port = _free_port()
+    port = free_port()
     replicas = _start_replicas([port], tmp_path)
     try:
         nginx, nginx_port, access_log = start_nginx(tmp_path, [port])
@@ -191,15 +171,15 @@ def one_replica(tmp_path):
         finally:
             _stop(nginx)
     finally:
-        for p in replicas:
-            _stop(p)
+        for r in replicas:
+            r.stop()
 
 
 @pytest.fixture
 def two_replicas(tmp_path):
-    ports = [_free_port(), _free_port()]
+    ports = [free_port(), free_port()]
     while ports[0] == ports[1]:
-        ports[1] = _free_port()
+        ports[1] = free_port()
     replicas = _start_replicas(ports, tmp_path)
     try:
         nginx, nginx_port, access_log = start_nginx(tmp_path, ports)
@@ -208,8 +188,8 @@ def two_replicas(tmp_path):
         finally:
             _stop(nginx)
     finally:
-        for p in replicas:
-            _stop(p)
+        for r in replicas:
+            r.stop()
 
 
 # --- the browser side ------------------------------------------------------------------------

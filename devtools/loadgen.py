@@ -6,11 +6,11 @@ ForwardMsgs up to ``script_finished``. Filters are changed through the query
 string (the pages read their state from the URL when it differs from the one
 they last wrote; see cica_dash/ui.py ``url_state``), which needs no widget ids.
 
-    python -m tests.load.loadgen --start --sessions 50 --changes 20 --time-limit 300
-    python -m tests.load.loadgen --url http://127.0.0.1:8501 --server-pid 1234
+    python -m devtools.loadgen --start --sessions 50 --changes 20 --time-limit 300
+    python -m devtools.loadgen --url http://127.0.0.1:8501 --server-pid 1234
 
 It only ever connects to 127.0.0.1 / localhost / ::1, every wait has a timeout,
-every loop a bound, and the whole run a time limit. See tests/load/README.md.
+every loop a bound, and the whole run a time limit. See devtools/loadgen.md.
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +38,8 @@ from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-ROOT = Path(__file__).resolve().parents[2]
+from devtools.server import StreamlitServer, free_port
+
 LOOPBACK_HOSTS = {"127.0.0.1": "127.0.0.1", "localhost": "127.0.0.1", "::1": "[::1]"}
 STREAM_PATH = "_stcore/stream"
 HEALTH_PATH = "_stcore/health"
@@ -104,12 +103,6 @@ def health(target: Target, timeout: float = 3.0) -> bool:
         return False
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def rss_kib(pid: int | None) -> int | None:
     """Resident set size of a process in KiB, from /proc (None when unknown)."""
     return _proc_status(pid, "VmRSS")
@@ -162,59 +155,16 @@ def pid_listening_on(port: int) -> int | None:
     return None
 
 
-class Server:
+class Server(StreamlitServer):
     """`streamlit run app.py` on a loopback port, started, restarted and stopped by us."""
 
     def __init__(self, port: int, extra_args: list[str], log_dir: Path, watch: bool = False) -> None:
-        self.target = Target("127.0.0.1", port, "")
         # Without the file watcher by default: a source file saved while sessions run makes
         # Streamlit evict modules from sys.modules under other sessions' imports (KeyError
         # 'cica_dash' and the like), which measures the editing, not the load.
-        self.watch = watch
-        self.extra_args = extra_args
-        self.log_path = log_dir / f"streamlit-{port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.starts = 0
-
-    @property
-    def pid(self) -> int | None:
-        return self.proc.pid if self.proc and self.proc.poll() is None else None
-
-    def start(self, timeout: float = 60.0) -> float:
-        """Start and wait for /_stcore/health; returns the seconds it took."""
-        cmd = [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-            "--server.port", str(self.target.port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            *([] if self.watch else ["--server.fileWatcherType", "none"]), *self.extra_args,
-        ]  # fmt: skip
-        t0 = time.monotonic()
-        with self.log_path.open("ab") as log:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        self.starts += 1
-        while time.monotonic() - t0 < timeout:
-            if self.proc.poll() is not None:
-                break
-            if health(self.target, timeout=2):
-                return time.monotonic() - t0
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit did not become healthy; log tail:\n{self.log_tail()}")
-
-    def kill(self) -> None:
-        """Abrupt end (SIGKILL), as in a crash."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        watcher = [] if watch else ["--server.fileWatcherType", "none"]
+        super().__init__(port=port, options=[*watcher, *extra_args], log=log_dir / f"streamlit-{port}.log")
+        self.target = Target("127.0.0.1", port, "")
 
     def log_tracebacks(self) -> list[str]:
         """The exception lines of every traceback the server logged (ANSI colours removed)."""
@@ -222,11 +172,6 @@ class Server:
             text = re.sub(r"\x1b\[[0-9;]*m", "", self.log_path.read_text(errors="replace"))
             return [ln.strip() for ln in text.splitlines() if re.match(r"^\s*[A-Za-z_.]*(Error|Exception)\b.*:", ln)]
         return []
-
-    def log_tail(self, chars: int = 3000) -> str:
-        with contextlib.suppress(OSError):
-            return self.log_path.read_text(errors="replace")[-chars:]
-        return ""
 
 
 # ---------------------------------------------------------------------------
@@ -912,7 +857,7 @@ def format_report(r: dict[str, Any]) -> str:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m tests.load.loadgen", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m devtools.loadgen", description=__doc__.split("\n\n")[0])
     p.add_argument("--url", default="http://127.0.0.1:8501", help="a running server (loopback only); ignored with --start")
     p.add_argument(
         "--start", action="store_true", help="start `streamlit run app.py` on a free loopback port and stop it at the end"

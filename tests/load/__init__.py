@@ -1,1 +1,0 @@
-"""Load generator for the dashboard: Streamlit's own websocket protocol, loopback only (see README.md)."""
