@@ -135,3 +135,23 @@ def test_the_front_page_figures(real_dataset):
     h = headline(real_dataset, date(2026, 9, 1))
     assert h.summits_held == 6 and h.members == 28
     assert h.next_summit == "7th CICA Summit (planned), Baku"
+
+
+def test_the_events_record_covers_every_dimension(real_dataset):
+    """The record's own targets: 200+ sourced events, 12+ in each Catalogue dimension, and the
+    1993-2013 years (the preparatory meetings from 1993) on record."""
+    ev = real_dataset.events
+    assert len(ev) >= 200
+    per_dimension = ev["dimension"].value_counts()
+    assert all(per_dimension[d] >= 12 for d in real_dataset.dimensions["dimension"]), per_dimension
+    early = ev[ev["start_date"].dt.year < 2014]
+    assert len(early) >= 26 and early["start_date"].min().year == 1993
+    assert set(ev["relation"]) == {"organised", "co-organised", "took-part"}
+
+
+def test_event_ids_are_unique_and_stable(real_dataset):
+    """An id keeps the date it was first recorded with; a later correction of the date (the
+    diplomatic-missions briefing of 17 May 2022) does not rename the row."""
+    ev = real_dataset.events.set_index("event_id")
+    assert ev.index.is_unique
+    assert ev.at["ev-20220518-briefing-diplomatic-missions", "start_date"].strftime("%Y-%m-%d") == "2022-05-17"
