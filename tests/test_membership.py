@@ -36,7 +36,7 @@ def test_counts_as_of_a_year(fixture_dataset, year, counts):
     [
         ("THA", 2003, "observer", "observer, on record from 2001; member from 22 Oct 2004"),
         ("THA", 2004, "member", "member since 22 Oct 2004"),
-        ("KOR", 2005, "observer", "observer, on record from 1999; member from 17 Jun 2006"),
+        ("KOR", 2005, "observer", "observer, from 1993; member from 17 Jun 2006"),
         ("KOR", 2006, "member", "member since 17 Jun 2006"),
         ("QAT", 2013, "observer", "observer, from 25 Aug 2008; member from May 2014"),
         ("QAT", 2014, "member", "member since May 2014"),

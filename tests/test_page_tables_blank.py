@@ -31,5 +31,5 @@ def test_the_views_above_do_have_missing_cells_to_leave_blank():
     # so the setting matters: the chair's open end, a Source that is a named article
     aze = run_page("country", {"country": "AZE"}).dataframe[0].value
     assert aze["To"].isna().any()
-    kaz_roles = run_page("country", {"country": "KAZ"}).dataframe[1].value
-    assert kaz_roles["Source"].isna().any() and kaz_roles["Reference"].notna().any()
+    kaz = [grid.value for grid in run_page("country", {"country": "KAZ"}).dataframe]
+    assert any("Reference" in t and t["Source"].isna().any() and t["Reference"].notna().any() for t in kaz)

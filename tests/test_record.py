@@ -86,7 +86,7 @@ def test_seven_numbered_ministerial_meetings(real_dataset):
     ("year", "members", "founding", "observers", "former"),
     [
         (1992, 0, 0, 0, 0),
-        (1998, 0, 0, 0, 0),
+        (1998, 0, 0, 1, 0),  # the Republic of Korea, observer from 1993
         (1999, 16, 16, 5, 0),
         (2002, 16, 16, 10, 0),
         (2006, 18, 16, 8, 0),  # Australia and Lebanon last listed in 2006: still observers that year
