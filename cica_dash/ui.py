@@ -6,6 +6,7 @@ Everything here is glue; what it shows is computed by the pure modules.
 from __future__ import annotations
 
 import functools
+from datetime import date
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -54,8 +55,14 @@ def _load(folder: str, signature: tuple) -> Dataset:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _vocabulary(folder: str, signature: tuple) -> Vocabulary:
-    return Vocabulary.from_dataset(_load(folder, signature))
+def _vocabulary(folder: str, signature: tuple, today: date) -> Vocabulary:
+    # keyed on the day as well: the year sliders end at the current year, so on 1 January they
+    # must reach the new year without a change of the files or a restart
+    return Vocabulary.from_dataset(_load(folder, signature), today)
+
+
+def _today() -> date:
+    return date.today()
 
 
 _DATA_CACHED: dict[str, Callable[..., Any]] = {}
@@ -89,7 +96,7 @@ def dataset() -> tuple[Dataset, Vocabulary]:
     folder = data_dir()
     signature = data_signature(folder)
     try:
-        return _load(str(folder), signature), _vocabulary(str(folder), signature)
+        return _load(str(folder), signature), _vocabulary(str(folder), signature, _today())
     except DataError as err:
         show_data_error(err)
         st.stop()
