@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from cica_dash import events as ev
+from cica_dash.chart import plotly_chart
 from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.ui import dataset, footer, no_url_state, table
+from cica_dash.ui import SOURCE_LINK, dataset, footer, no_url_state, plotly_config, table
 
 ds, vocab = dataset()
 no_url_state()
@@ -46,6 +48,28 @@ with right:
             "files": st.column_config.TextColumn("In files"),
         },
     )
+
+st.header("What the record covers")
+st.markdown(
+    "Events per year and dimension, CICA's own (organised or co-organised) apart from other bodies' "
+    "events it took part in (hatched). The record is thin before 2008: what it holds there are the "
+    "meetings of CICA's own bodies that later documents date."
+)
+plotly_chart(ev.per_year_figure(ev.per_year(ds.events), vocab), key="data.coverage", config=plotly_config("data-coverage"))
+st.subheader("Known gaps")
+st.caption("What the record knows it does not hold, each with the page that shows it (gaps.csv).")
+table(
+    ds.gaps[["kind", "subject", "description", "source_url"]].rename(
+        columns={"kind": "Kind", "subject": "What", "description": "What the sources say", "source_url": "Source"}
+    ),
+    column_config={"Source": SOURCE_LINK, "What the sources say": st.column_config.TextColumn(width="large")},
+)
+st.subheader("Changes to the data")
+st.caption("What was added or corrected, by date (changes.csv), so a citation can be matched to what it saw.")
+table(
+    ds.changes.sort_values("date", ascending=False).assign(date=lambda t: t["date"].dt.strftime("%-d %b %Y")),
+    column_config={"summary": st.column_config.TextColumn("What changed", width="large")},
+)
 
 st.header("Data dictionary")
 table(data_dictionary(ds))

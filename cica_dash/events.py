@@ -64,6 +64,15 @@ def filter_events(events: pd.DataFrame, state: EventsState) -> pd.DataFrame:
     return events[keep]
 
 
+THIN_BEFORE = 2008  # the record is thin before this year (data/gaps.csv)
+
+
+def reaches_thin_years(state: EventsState) -> bool:
+    """Whether a filter on the years reaches back before THIN_BEFORE (the default view is not a filter)."""
+    lo, hi = state.year_from, state.year_to
+    return (lo is not None and lo < THIN_BEFORE) or (lo is None and hi is not None and hi < THIN_BEFORE)
+
+
 def relation_line(events: pd.DataFrame) -> str:
     """Which kinds of event a selection holds: "Of these, 20 organised by CICA, 3 …"."""
     counts = events["relation"].value_counts()

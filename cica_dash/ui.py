@@ -6,8 +6,8 @@ Everything here is glue; what it shows is computed by the pure modules.
 from __future__ import annotations
 
 import functools
-from datetime import date
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 

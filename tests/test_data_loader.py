@@ -9,7 +9,7 @@ from cica_dash.data import load_dataset
 
 TABLES = [
     "dimensions", "priority_areas", "members", "observers", "chairmanships", "coordinators",
-    "milestones", "events", "secretariat_heads", "institutions", "partners",
+    "milestones", "events", "secretariat_heads", "institutions", "partners", "gaps", "changes",
 ]  # fmt: skip
 
 

@@ -186,3 +186,18 @@ def test_places_order_each_label_by_count_then_dimension(vocab):
     # a tie goes to the dimension listed first (economic before human)
     assert list(pts["dimension"]) == ["human", "economic"]
     assert list(pts["label"]) == ["Human 3, Economic 1", "Economic 2, Human 2"]
+
+
+@pytest.mark.parametrize(
+    "state,thin",
+    [
+        (EventsState(), False),
+        (EventsState(year_from=1993, year_to=1999), True),
+        (EventsState(year_from=2007), True),
+        (EventsState(year_from=2008), False),
+        (EventsState(year_to=2005), True),
+        (EventsState(year_to=2010), False),
+    ],
+)
+def test_a_years_filter_before_2008_is_told_the_record_is_thin(state, thin):
+    assert ev.reaches_thin_years(state) is thin

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from tests.apptest_helpers import run_page
+import pandas as pd
+
+from tests.apptest_helpers import charts, run_page
 
 
 def test_overview_figures_come_from_the_data(real_dataset):
@@ -24,7 +26,11 @@ def test_data_page_lists_every_file_and_offers_the_package(real_dataset):
     assert not at.exception
     files = at.dataframe[0].value
     assert set(files["file"]) == {f"{n}.csv" for n in real_dataset.tables}
-    dictionary = at.dataframe[2].value
+    dictionary = at.dataframe[-1].value
+    gaps, changes = at.dataframe[2].value, at.dataframe[3].value
+    assert len(gaps) == len(real_dataset.gaps) and gaps["Source"].notna().all()
+    assert list(changes["date"]) == sorted(changes["date"], key=lambda d: pd.Timestamp(d), reverse=True)
+    assert any("coverage" in c[1]["toImageButtonOptions"]["filename"] for c in charts(at))  # the coverage chart
     assert {"file", "column", "type", "required", "rules", "meaning"} <= set(dictionary.columns)
     assert ("members.csv", "iso3") in set(zip(dictionary["file"], dictionary["column"]))
 

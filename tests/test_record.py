@@ -20,7 +20,7 @@ from cica_dash.timeline import timeline_items
 TODAY = date(2026, 11, 28)
 TABLES = [
     "dimensions", "priority_areas", "members", "observers", "chairmanships", "coordinators",
-    "milestones", "events", "secretariat_heads", "institutions", "partners",
+    "milestones", "events", "secretariat_heads", "institutions", "partners", "gaps",
 ]  # fmt: skip
 
 
