@@ -3,6 +3,8 @@ the heatmap and its legend show, and nothing is fetched from outside."""
 
 from __future__ import annotations
 
+from cica_dash import matrix as mx
+
 
 def _chart_text(page) -> str:
     chart = page.locator(".js-plotly-plot").first
@@ -10,7 +12,7 @@ def _chart_text(page) -> str:
     return chart.inner_text()
 
 
-def test_matrix_default_and_filtered(server, watched):
+def test_matrix_default_and_filtered(server, watched, real_dataset):
     page = watched.page
     page.set_viewport_size({"width": 1400, "height": 2400})
     page.goto(server + "/")
@@ -33,7 +35,9 @@ def test_matrix_default_and_filtered(server, watched):
     assert "Agriculture" in text and "Combating terrorism" not in text
     assert page.get_by_text("14 countries").first.is_visible()
     # clicking a cell (the invisible marker over Russia x SMEs) leads to the events and profile links
-    page.locator(".js-plotly-plot .scatterlayer .point").nth(1).click(force=True)
+    m = mx.build_matrix(real_dataset, 2017, ("economic", "environmental"))
+    cell = list(m.rows["area"]).index("smes") * len(m.columns) + list(m.columns).index("RUS")
+    page.locator(".js-plotly-plot .scatterlayer .point").nth(cell).click(force=True)
     watched.settle()
     events = page.get_by_role("link", name="Events: Development of small and medium-sized enterprises · Russia")
     events.wait_for(timeout=10_000)

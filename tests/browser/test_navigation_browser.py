@@ -7,6 +7,7 @@ A table of the sequences people reported, and a seeded random walk across every 
 from __future__ import annotations
 
 import random
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -85,6 +86,9 @@ class Walk:
         return u.path + (f"?{u.query}" if u.query else "")
 
     def step(self, what: str, action) -> dict:
+        """Take a step, then compare the page with a fresh load of its address. Both are read
+        until they agree or 30 s have passed: on a busy machine a chart or grid can mount a
+        moment after the script's run, but a wrong view never turns into the right one."""
         self.log.append(what)
         trail = " → ".join(self.log[-6:])
         action()
@@ -96,6 +100,10 @@ class Walk:
         try:
             fresh.page.goto(self.server + self.address)
             expected = settled_state(fresh)
+            deadline = time.monotonic() + 30
+            while shown != expected and time.monotonic() < deadline:
+                self.w.page.wait_for_timeout(500)
+                shown, expected = settled_state(self.w), settled_state(fresh)
         except Exception as err:
             raise AssertionError(f"a fresh load of {self.address} did not settle (after {trail})") from err
         finally:
