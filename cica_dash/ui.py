@@ -132,10 +132,12 @@ def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
 
 # What the URL sync remembers in a session (one dict under one key):
 #   page     the page the last full run showed; "arrived" is set by track_page for this run
-#   written  page -> the query the page last wrote to the address bar
+#   written  page -> the queries the page last wrote to the address bar, newest last (a few: while
+#            the visitor clicks fast the browser may still send one the page has since replaced)
 #   views    page -> that query as a dict: the page's last view in this visit
 #   reset    the page whose "Reset filters" was pressed, until that page has run
 NAV_KEY = "_cica_nav"
+RECENT_WRITES = 8
 
 
 def _nav() -> dict[str, Any]:
@@ -200,7 +202,7 @@ def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
 
     One rule: the page shows what a fresh load of the address bar's link shows. The link is
     read and every widget set from it, unless this run is the visitor's own change on the page
-    (same page, not Back or Forward, the address bar as the page last wrote it): then the
+    (same page, not Back or Forward, the address bar as the page wrote it lately): then the
     widgets hold the view, and a widget whose state Streamlit has dropped is set again from the
     link, so a range slider always comes back as a range. Arriving from the navigation with no
     link parameters brings back the page's last view in this visit; a link that names a view
@@ -216,7 +218,8 @@ def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
     elif arrived and not history and not query and nav["views"].get(page):
         query = nav["views"][page]
     state, notices = cls.from_query(query, vocab)
-    from_link = reset or arrived or history or _signature(_query()) != nav["written"].get(page)
+    own_change = _signature(_query()) in nav["written"].get(page, ())
+    from_link = reset or arrived or history or not own_change
     for key, value in state.widget_values(vocab).items():
         if from_link or key not in st.session_state:
             st.session_state[key] = value
@@ -229,11 +232,14 @@ def write_url(state: UrlState, page: str) -> None:
     """Make the address bar show the link that reproduces `state`, and remember it as the
     page's last view."""
     query = state.to_query()
+    nav = _nav()
+    # noted before the address bar is told: a run stopped by the next click in between must not
+    # leave the next run taking the page's own link for one from outside
+    recent = [sig for sig in nav["written"].get(page, ()) if sig != _signature(query)]
+    nav["written"][page] = (*recent[-(RECENT_WRITES - 1) :], _signature(query))
+    nav["views"][page] = query
     if _signature(_query()) != _signature(query):
         st.query_params.from_dict(query)
-    nav = _nav()
-    nav["written"][page] = _signature(query)
-    nav["views"][page] = query
 
 
 def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:

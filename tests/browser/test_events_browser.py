@@ -32,3 +32,20 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     assert page.locator("code").filter(has_text="dimension=economic").count() >= 1
     assert watched.errors == []
     assert watched.external == []
+
+
+def test_the_preparatory_years_show_their_meetings(server, watched, real_dataset):
+    """/events?from=1993&to=1999: the expert meetings and deputy-minister meetings that prepared
+    the forum, and the line saying the record is thin before 2008."""
+    expected = ev.filter_events(real_dataset.events, EventsState(year_from=1993, year_to=1999))
+    assert len(expected) >= 6
+    page = watched.page
+    page.goto(server + "/events?from=1993&to=1999")
+    watched.settle()
+    assert page.get_by_text(f"{len(expected)} events · 1993–1999").is_visible()
+    assert page.get_by_text("Before 2008 the record is thin").is_visible()
+    page.get_by_test_id("stDataFrame").wait_for()
+    grid = page.get_by_test_id("stDataFrame").locator("[role=grid]")
+    assert grid.get_attribute("aria-rowcount") == str(len(expected) + 1)  # rows and the header
+    watched.shot("events-1993-1999")
+    assert watched.errors == [] and watched.external == []
