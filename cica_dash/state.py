@@ -217,6 +217,17 @@ def _year_range(lo: int | None, hi: int | None, v: Vocabulary) -> tuple[int, int
 
 COUNTRY_DOC = "ISO 3166 alpha-3 code, e.g. `KAZ`"
 FROM_DOC = "first year"
+# the repeatable country filter of the timeline and the matrix (the events page says more)
+COUNTRIES = Param(
+    "country",
+    "country",
+    "codes",
+    _countries,
+    upper=True,
+    what="country code",
+    doc="repeatable " + COUNTRY_DOC,
+    words=_country_words,
+)
 TO_DOC = "last year"
 
 
@@ -265,16 +276,7 @@ class TimelineState(UrlState):
             doc="repeatable milestone category, e.g. `summit`, `ministerial`, `accession`",
             words=lambda value, v: ", ".join(value),
         ),
-        Param(
-            "country",
-            "country",
-            "codes",
-            _countries,
-            upper=True,
-            what="country code",
-            doc="repeatable " + COUNTRY_DOC,
-            words=_country_words,
-        ),
+        COUNTRIES,
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (
         Widget("timeline.preset", lambda s, v: preset_of(s.year_from, s.year_to)),
@@ -317,16 +319,7 @@ class MatrixState(UrlState):
             doc="repeatable dimension slug",
             words=lambda value, v: _names(value, v.dimensions),
         ),
-        Param(
-            "country",
-            "country",
-            "codes",
-            _countries,
-            upper=True,
-            what="country code",
-            doc="repeatable " + COUNTRY_DOC,
-            words=_country_words,
-        ),
+        COUNTRIES,
         Param("order", "order", "choice", lambda v: ORDERS, doc="columns by `roles` (default) or `name`"),
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (
