@@ -4,6 +4,7 @@ import streamlit as st
 
 from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
+from cica_dash.dates import format_dates
 from cica_dash.export import data_dictionary, package_zip, source_counts
 from cica_dash.ui import SOURCE_LINK, dataset, footer, no_url_state, plotly_config, table
 
@@ -52,8 +53,8 @@ with right:
 st.header("What the record covers")
 st.markdown(
     "Events per year and dimension, CICA's own (organised or co-organised) apart from other bodies' "
-    "events it took part in (hatched). The record is thin before 2008: what it holds there are the "
-    "meetings of CICA's own bodies that later documents date."
+    f"events it took part in (hatched). The record is thin before {ev.THIN_BEFORE}: what it holds there are "
+    "the meetings of CICA's own bodies that later documents date."
 )
 plotly_chart(ev.per_year_figure(ev.per_year(ds.events), vocab), key="data.coverage", config=plotly_config("data-coverage"))
 st.subheader("Known gaps")
@@ -67,7 +68,7 @@ table(
 st.subheader("Changes to the data")
 st.caption("What was added or corrected, by date (changes.csv), so a citation can be matched to what it saw.")
 table(
-    ds.changes.sort_values("date", ascending=False).assign(date=lambda t: t["date"].dt.strftime("%-d %b %Y")),
+    ds.changes.sort_values("date", ascending=False).assign(date=lambda t: format_dates(t["date"], "day")),
     column_config={"summary": st.column_config.TextColumn("What changed", width="large")},
 )
 

@@ -63,7 +63,7 @@ if len(rows):
     st.caption(ev.relation_line(rows))
 if ev.reaches_thin_years(new):
     st.caption(
-        "Before 2008 the record is thin: it holds the meetings of CICA's own bodies that later documents date. "
+        f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies that later documents date. "
         "*About the data* lists the known gaps."
     )
 with st.expander("Share or download this view", icon=":material/share:"):

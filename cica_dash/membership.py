@@ -16,6 +16,7 @@ import pandas as pd
 
 from cica_dash.data import Dataset
 from cica_dash.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
+from cica_dash.events import held_online
 from cica_dash.state import country_name
 
 # darkest first: the order the map legend and the tables use
@@ -465,7 +466,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Date": format_spans(ev["start_date"], ev["end_date"], ev["date_precision"]),
             "Event": ev["title"],
             "Type": ev["type"].str.replace("-", " "),
-            "City": ev["city"].fillna("").mask(ev["online"].fillna(False).astype(bool) & ev["city"].isna(), "online"),
+            "City": ev["city"].fillna("").mask(held_online(ev) & ev["city"].isna(), "online"),
             **source_columns(ev["source_url"]),
         }
     )

@@ -217,7 +217,7 @@ def _year_range(lo: int | None, hi: int | None, v: Vocabulary) -> tuple[int, int
 
 COUNTRY_DOC = "ISO 3166 alpha-3 code, e.g. `KAZ`"
 FROM_DOC = "first year"
-# the repeatable country filter of the timeline and the matrix (the events page says more)
+# the repeatable country filter of the timeline, the matrix and the events page
 COUNTRIES = Param(
     "country",
     "country",
@@ -360,16 +360,7 @@ class EventsState(UrlState):
     relation: tuple[str, ...] = ()
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
-        Param(
-            "country",
-            "country",
-            "codes",
-            _countries,
-            upper=True,
-            what="country code",
-            doc="repeatable " + COUNTRY_DOC + " (host or participant)",
-            words=_country_words,
-        ),
+        dataclasses.replace(COUNTRIES, doc=COUNTRIES.doc + " (host or participant)"),
         Param(
             "dimension",
             "dimension",
