@@ -39,6 +39,19 @@ VISIBLE_STATE_JS = """() => {
   };
 }"""
 
+# Elements still on their way: a lazily loaded element shows a skeleton until its code arrives,
+# and a plotly chart's container is empty until plotly has drawn it. A view is read only when
+# none are left, so two reads that agree agree on the drawn page, not on two half-drawn ones.
+PENDING_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const skeletons = main.querySelectorAll('[data-testid="stSkeleton"]').length;
+  const undrawn = Array.from(main.querySelectorAll('[data-testid="stPlotlyChart"]'))
+      .filter(e => !e.querySelector('.main-svg')).length;
+  const gridless = Array.from(main.querySelectorAll('[data-testid="stDataFrame"]'))
+      .filter(e => !e.querySelector('[role="grid"], table')).length;
+  return skeletons + undrawn + gridless;
+}"""
+
 NAV = {
     "overview": "Overview",
     "map": "Member map",
@@ -60,7 +73,8 @@ def settled_state(w: Watched) -> dict:
         w.page.wait_for_timeout(250)
         w.page.wait_for_selector(idle, timeout=30_000)
         now = w.page.evaluate(VISIBLE_STATE_JS)
-        if now == before and now["sliders"] == [v for v in now["sliders"] if v]:
+        drawn = w.page.evaluate(PENDING_JS) == 0
+        if drawn and now == before and now["sliders"] == [v for v in now["sliders"] if v]:
             return now
         before = now
     return before
