@@ -7,7 +7,7 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import membership as mb
 from cica_dash.state import CountryState, EventsState, TimelineState
-from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, page_link, safe_markdown, table, url_state
+from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, page_link, safe_markdown, table, url_state, view_tools
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")
@@ -66,4 +66,5 @@ if p.events_total > len(p.events):
     st.caption(f"The {len(p.events)} most recent of {p.events_total} events; the Events page lists them all.")
 section("Milestones that concern it", p.milestones, "No milestone names it.")
 section("Every source used on this page", p.sources, "No sources.")
+view_tools(ds, "country", CountryState(country=pick), f"Country profile, {p.name}")
 footer(ds)

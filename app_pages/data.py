@@ -6,7 +6,7 @@ from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
 from cica_dash.dates import format_dates
 from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.ui import SOURCE_LINK, dataset, footer, no_url_state, plotly_config, table
+from cica_dash.ui import SOURCE_LINK, dataset, footer, no_url_state, plotly_config, table, view_tools
 
 ds, vocab = dataset()
 no_url_state()
@@ -74,4 +74,5 @@ table(
 
 st.header("Data dictionary")
 table(data_dictionary(ds))
+view_tools(ds, "data", None, "About the data")
 footer(ds)

@@ -18,9 +18,9 @@ from cica_dash.ui import (
     plotly_config,
     reset_control,
     safe_markdown,
-    share_link,
     table,
     url_state,
+    view_tools,
 )
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
@@ -66,8 +66,9 @@ if ev.reaches_thin_years(new):
         f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies that later documents date. "
         "*About the data* lists the known gaps."
     )
-with st.expander("Share or download this view", icon=":material/share:"):
-    share_link(new)
+
+
+def downloads() -> None:
     d = st.columns(2)
     d[0].download_button(
         "Download these events (CSV)",
@@ -85,6 +86,9 @@ with st.expander("Share or download this view", icon=":material/share:"):
         on_click="ignore",
         icon=":material/download:",
     )
+
+
+view_tools(ds, "events", new, f"Events, {new.describe(vocab, len(rows))}", downloads)
 
 if rows.empty:
     st.info(

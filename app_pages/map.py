@@ -9,7 +9,7 @@ from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.chart import plotly_chart
 from cica_dash.state import CountryState, MapState
-from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, switch_to, table, url_state
+from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map")
@@ -73,6 +73,7 @@ def as_of_view() -> None:
             "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
         },
     )
+    view_tools(ds, "map", MapState(year=None if year == vocab.last_year else year), f"Member map, as of the end of {year}")
 
 
 as_of_view()

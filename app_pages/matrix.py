@@ -7,7 +7,18 @@ from cica_dash import matrix as mx
 from cica_dash.chart import plotly_chart
 from cica_dash.links import escape_markdown
 from cica_dash.state import ORDERS, CountryState, EventsState, MatrixState
-from cica_dash.ui import commit, dataset, footer, page_link, plotly_config, reset_control, safe_markdown, table, url_state
+from cica_dash.ui import (
+    commit,
+    dataset,
+    footer,
+    page_link,
+    plotly_config,
+    reset_control,
+    safe_markdown,
+    table,
+    url_state,
+    view_tools,
+)
 
 ds, vocab = dataset()
 state = url_state(MatrixState, vocab, "matrix")
@@ -71,4 +82,5 @@ table(
         "source": st.column_config.TextColumn("cited as"),
     },
 )
+view_tools(ds, "matrix", state, f"Who coordinates what, {state.describe(vocab)}")
 footer(ds)

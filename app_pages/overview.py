@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cica_dash.overview import headline
-from cica_dash.ui import dataset, footer, no_url_state, page_link
+from cica_dash.ui import dataset, footer, no_url_state, page_link, view_tools
 
 ds, vocab = dataset()
 no_url_state()
@@ -43,4 +43,5 @@ with cols[1]:
     page_link("country", "Country profiles", ":material/flag:")
     page_link("data", "About the data and downloads", ":material/dataset:")
 
+view_tools(ds, "overview", None, "Overview")
 footer(ds)

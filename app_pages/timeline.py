@@ -16,7 +16,18 @@ from cica_dash.timeline import (
     timeline_figure,
     x_window,
 )
-from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, reset_control, safe_markdown, table, url_state
+from cica_dash.ui import (
+    SOURCE_LINK,
+    commit,
+    dataset,
+    footer,
+    plotly_config,
+    reset_control,
+    safe_markdown,
+    table,
+    url_state,
+    view_tools,
+)
 
 ds, vocab = dataset()
 today = date.today()
@@ -55,4 +66,5 @@ else:
             "Decided or adopted": st.column_config.TextColumn(width="large"),
         },
     )
+view_tools(ds, "timeline", state, f"Timeline, {state.describe(vocab)}")
 footer(ds)

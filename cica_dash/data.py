@@ -7,6 +7,7 @@ collected into one DataError that names file, line, column, value and rule.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 from dataclasses import dataclass, field
@@ -57,6 +58,14 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     package: dict[str, Any] = field(repr=False)
     data_dir: Path
+    content_hash: str = ""  # sha256 of the tables' files, in the package's order (see `version`)
+
+    @property
+    def version(self) -> str:
+        """The data version a citation names: the package's as-of date and a short hash of the
+        files' contents (``2026-12-01+3f9a1c2e``). The package declares the same hash
+        (``x-content-hash``), so a citation can be matched to the files."""
+        return f"{self.package.get('x-accessed', '')}+{self.content_hash[:8]}"
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # only called for names that are not attributes: look them up as tables
@@ -214,12 +223,15 @@ def load_dataset(folder: Path | None = None) -> Dataset:
     problems: list[Problem] = []
     raws: dict[str, pd.DataFrame] = {}
     tables: dict[str, pd.DataFrame] = {}
+    digest = hashlib.sha256()
     for name, spec in specs.items():
         path = folder / spec.path
         if not path.exists():
             problems.append(Problem(spec.path, None, None, None, "file is missing"))
             continue
-        frame, found = _read_rows(spec, path.read_bytes())
+        raw = path.read_bytes()
+        digest.update(content_hash_part(spec.path, raw))
+        frame, found = _read_rows(spec, raw)
         problems += found + _schema_problems(spec, frame)
         if all(c in frame.columns for c in spec.columns):
             # type the rows even when some are bad, so order and key checks still report
@@ -233,4 +245,10 @@ def load_dataset(folder: Path | None = None) -> Dataset:
         rank = {specs[n].path: i for i, n in enumerate(order)}
         problems = sorted(dict.fromkeys(problems), key=lambda p: (rank.get(p.file, -1), p.line or 0, p.column or ""))
         raise DataError(problems)
-    return Dataset(tables=tables, package=package, data_dir=folder)
+    return Dataset(tables=tables, package=package, data_dir=folder, content_hash=digest.hexdigest())
+
+
+def content_hash_part(path: str, raw: bytes) -> bytes:
+    """One file's share of the content hash: its name and its bytes, each length-prefixed."""
+    name = path.encode("utf-8")
+    return len(name).to_bytes(4, "big") + name + len(raw).to_bytes(8, "big") + raw

@@ -312,3 +312,56 @@ def share_link(state: UrlState) -> None:
     pairs = [(k, v) for k, vs in state.to_query().items() for v in vs]
     link = f"{base}?{urlencode(pairs)}" if pairs else base
     st.code(link or "(link appears when opened in a browser)", language=None, wrap_lines=True)
+
+
+def _app_root(page: str) -> str:
+    """The app's own address as the browser sees it (behind a proxy too), ending in "/"; empty
+    when there is no browser (tests)."""
+    url = (st.context.url or "").split("?", 1)[0]
+    path = PAGE_BY_KEY[page].path
+    if path and url.rstrip("/").endswith("/" + path):
+        url = url.rstrip("/")[: -len(path)]
+    return url if url.endswith("/") or not url else url + "/"
+
+
+def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downloads: Callable[[], None] | None = None) -> None:
+    """ "Share, get this data, cite this view": the view's link, its data twin at `api/` with a
+    two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
+    version, each in a box with its own copy button."""
+    from urllib.parse import urlencode
+
+    from cica_dash.api_views import API_PATH, PACKAGE_ZIP, data_path
+    from cica_dash.citation import bibtex, citation_text
+
+    root = _app_root(page)
+    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
+    link = root + (PAGE_BY_KEY[page].path or "") + (f"?{urlencode(pairs)}" if pairs else "")
+    with st.expander("Share, get this data, cite this view", icon=":material/share:"):
+        share, data, cite = st.tabs(["Link", "Get this data", "Cite this view"])
+        with share:
+            st.caption("The link opens exactly this view, for anyone you send it to.")
+            st.code(link or "(the link appears when the page is opened in a browser)", language=None, wrap_lines=True)
+        with data:
+            csv = data_path(page, state, "csv")
+            if csv is None:  # a page without a data twin: the whole package and the index
+                st.markdown(
+                    f"The whole data package: [`{API_PATH}{PACKAGE_ZIP}`]({API_PATH}{PACKAGE_ZIP}); every endpoint: [`{API_PATH}`]({API_PATH})."
+                )
+            else:
+                json_path = data_path(page, state, "json")
+                st.markdown(
+                    f"The rows of this view: [CSV]({csv}) · [JSON]({json_path}) · [all endpoints]({API_PATH}). "
+                    "The JSON names the filters as understood and what was dropped."
+                )
+                st.caption("pandas")
+                st.code(f'import pandas as pd\nrows = pd.read_csv("{root}{csv}")', language="python")
+                st.caption("R")
+                st.code(f'rows <- read.csv("{root}{csv}")\nhead(rows)', language="r")
+            if downloads is not None:
+                downloads()
+        with cite:
+            accessed = _today()
+            where = link or PAGE_BY_KEY[page].path or "./"
+            st.caption(f"Data version {ds.version}: the data package's as-of date and a hash of its files.")
+            st.code(citation_text(title, ds.version, where, accessed), language=None, wrap_lines=True)
+            st.code(bibtex(title, ds.version, where, accessed), language="latex")

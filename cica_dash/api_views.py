@@ -1,0 +1,141 @@
+"""Every page's view as rows: what `api/<name>.csv|json` returns for a link in the page's own format.
+
+Each data twin reads the query with its page's state class (so the same parameters are parsed by
+the same code, with the same notices for what is dropped) and builds the rows with the same model
+functions the page's table uses. Pure: no Streamlit, no HTTP (that is `cica_dash/api.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from cica_dash import events as ev
+from cica_dash import matrix as mx
+from cica_dash import membership as mb
+from cica_dash import timeline as tl
+from cica_dash.data import Dataset
+from cica_dash.state import CountryState, EventsState, MapState, MatrixState, TimelineState, UrlState, Vocabulary
+
+Query = Mapping[str, Sequence[str]]
+API_PATH = "api/"  # relative to the app's base path, like the pages
+
+
+@dataclass(frozen=True)
+class View:
+    """The rows of one view, the state as understood, and the notices for what was dropped."""
+
+    name: str
+    state: UrlState
+    notices: list[str]
+    # one table, or (a country's profile) one table per section
+    tables: dict[str, pd.DataFrame]
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """All the view's rows as one table; a profile's sections are told apart by `section`."""
+        if len(self.tables) == 1:
+            return next(iter(self.tables.values()))
+        parts = [t.assign(section=name)[["section", *t.columns]] for name, t in self.tables.items()]
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A page's data twin: its endpoint name, the page whose link format it reads, and its rows."""
+
+    name: str
+    page: str
+    state: type[UrlState]
+    what: str
+    example: str  # an example query, in the page's link format
+    build: Callable[[Dataset, Vocabulary, Any, date], dict[str, pd.DataFrame]]
+
+
+def _events(ds: Dataset, vocab: Vocabulary, state: EventsState, today: date) -> dict[str, pd.DataFrame]:
+    return {"events": ev.export_rows(ev.filter_events(ds.events, state))}
+
+
+def _members(ds: Dataset, vocab: Vocabulary, state: MapState, today: date) -> dict[str, pd.DataFrame]:
+    year = state.year or vocab.last_year
+    return {"members": mb.member_list(mb.status_by_year(ds, [year], today)[year])}
+
+
+def _timeline(ds: Dataset, vocab: Vocabulary, state: TimelineState, today: date) -> dict[str, pd.DataFrame]:
+    items = tl.filter_items(tl.timeline_items(ds, today), state.year_from, state.year_to, state.category, state.country)
+    return {"timeline": tl.readable_list(items)}
+
+
+def _matrix(ds: Dataset, vocab: Vocabulary, state: MatrixState, today: date) -> dict[str, pd.DataFrame]:
+    year = state.year or vocab.last_year
+    m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells=mx.year_cells(ds, year))
+    return {"roles": mx.role_table(m)}
+
+
+PROFILE_SECTIONS = ("chairmanships", "roles", "meetings", "events", "milestones", "sources")
+
+
+def _country(ds: Dataset, vocab: Vocabulary, state: CountryState, today: date) -> dict[str, pd.DataFrame]:
+    if not state.country:
+        return {}
+    p = mb.country_profile(ds, state.country, today)  # the events: the most recent, as on the page
+    return {name: getattr(p, name) for name in PROFILE_SECTIONS}
+
+
+TWINS: tuple[Twin, ...] = (
+    Twin(
+        "events",
+        "events",
+        EventsState,
+        "events, filtered as on the Events page",
+        "country=THA&dimension=economic&from=2015&to=2020",
+        _events,
+    ),
+    Twin("members", "map", MapState, "member and observer states as of the end of a year", "year=2017", _members),
+    Twin("timeline", "timeline", TimelineState, "the timeline's items", "from=1992&to=2017&category=summit", _timeline),
+    Twin(
+        "matrix",
+        "matrix",
+        MatrixState,
+        "coordinator and co-coordinator roles as of a year",
+        "year=2023&dimension=economic",
+        _matrix,
+    ),
+    Twin("country", "country", CountryState, "one state's profile, section by section", "country=KAZ", _country),
+)
+TWIN_BY_NAME = {t.name: t for t in TWINS}
+TWIN_BY_PAGE = {t.page: t for t in TWINS}
+FORMATS = ("csv", "json")
+PACKAGE_ZIP = "datapackage.zip"
+
+
+def view(twin: Twin, ds: Dataset, vocab: Vocabulary, query: Query, today: date) -> View:
+    """The twin's rows for a query in its page's link format."""
+    state, notices = twin.state.from_query(query, vocab)
+    if twin.name == "country" and not state.country:
+        notices = [*notices, "Name a state with `country=`, e.g. `country=KAZ`."]
+    return View(twin.name, state, notices, twin.build(ds, vocab, state, today))
+
+
+def data_path(page: str, state: UrlState | None = None, fmt: str = "csv") -> str | None:
+    """The relative API link of a page's view (None for a page without a data twin)."""
+    twin = TWIN_BY_PAGE.get(page)
+    if twin is None:
+        return None
+    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
+    return f"{API_PATH}{twin.name}.{fmt}" + (f"?{urlencode(pairs)}" if pairs else "")
+
+
+def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON objects: dates as YYYY-MM-DD, missing values as null."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    out = out.astype(object).where(out.notna(), None)
+    return out.to_dict(orient="records")

@@ -1,0 +1,42 @@
+"""How to cite a view: the dashboard's title, the data version, the view's full link, the date
+accessed; as plain text and as BibTeX. Used by every page's "Cite this view" and by the API."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pandas as pd
+
+from cica_dash.dates import format_date
+
+TITLE = "CICA Dashboard"
+PUBLISHER = "CICA Dashboard project"
+
+
+def citation_text(view_title: str, version: str, url: str, accessed: date) -> str:
+    """One line for a reference list, in the style of a dataset citation."""
+    return (
+        f"{PUBLISHER}. {TITLE}: {view_title} [data version {version}]. {url} "
+        f"(accessed {format_date(pd.Timestamp(accessed), 'day')})."
+    )
+
+
+def _bibtex_value(text: str) -> str:
+    # braces and backslashes would end or escape the field; a link's % starts a comment
+    return "".join("\\" + ch if ch in "{}\\%&#$_" else ch for ch in text)
+
+
+def bibtex(view_title: str, version: str, url: str, accessed: date) -> str:
+    """A BibTeX @misc entry; its key is stable for the same view and version."""
+    key = "cica-" + hashlib.sha1(f"{url}|{version}".encode()).hexdigest()[:8]
+    fields = {
+        "author": "{" + _bibtex_value(PUBLISHER) + "}",
+        "title": "{" + _bibtex_value(f"{TITLE}: {view_title}") + "}",
+        "version": "{" + _bibtex_value(version) + "}",
+        "howpublished": "{\\url{" + url.replace("%", "\\%").replace("#", "\\#") + "}}",
+        "urldate": "{" + accessed.isoformat() + "}",
+        "note": "{Data version " + _bibtex_value(version) + "}",
+    }
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields.items())
+    return f"@misc{{{key},\n{body}\n}}"
