@@ -369,8 +369,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--only",
-        default="script,clicks,memory,cold",
-        help="comma-separated parts: script, clicks, memory, cold ('browser' = the last three)",
+        default="script,clicks,memory,cold,api",
+        help="comma-separated parts: script, clicks, memory, cold ('browser' = these three), api",
     )
     parser.add_argument("--real-only", action="store_true", help="skip the 100x record")
     parser.add_argument("--clicks", type=int, default=10)
@@ -419,6 +419,9 @@ def main() -> None:
                     flush=True,
                 )
 
+    if "api" in parts:
+        api_throughput()
+
     if parts & {"clicks", "memory", "cold"}:
         from playwright.sync_api import sync_playwright
 
@@ -434,6 +437,63 @@ def main() -> None:
                 print("\n## Cold start\n")
                 cold(browser)
             browser.close()
+
+
+API_SECONDS = 5.0
+API_CLIENTS = 16
+
+
+def _requests_per_second(port: int, paths: list[str], seconds: float = API_SECONDS, clients: int = API_CLIENTS) -> float:
+    """Requests per second from `clients` threads, each on one keep-alive connection, cycling
+    through `paths` for `seconds`; every response must be a 200."""
+    import http.client
+    import socket
+    import threading
+
+    done = [0] * clients
+    stop = time.perf_counter() + seconds
+
+    def run(i: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.connect()
+        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms delayed-ACK stalls
+        n = i
+        while time.perf_counter() < stop:
+            conn.request("GET", paths[n % len(paths)])
+            r = conn.getresponse()
+            r.read()
+            assert r.status == 200, (paths[n % len(paths)], r.status)
+            n += clients
+            done[i] += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return sum(done) / (time.perf_counter() - started)
+
+
+def api_throughput() -> None:
+    """The data API beside Streamlit's own health route, on one server in one run."""
+    from urllib.parse import urlparse
+
+    print(f"\n## Data API throughput ({API_CLIENTS} keep-alive clients, {API_SECONDS:.0f} s each)\n")
+    with server(ROOT / "app.py") as (base, _proc, _):
+        port = urlparse(base).port
+        filtered = "/api/events.csv?country=THA&dimension=economic&from=2015&to=2020"
+        first_visits = [f"/api/events.csv?from={y}&to={y + 3}&q={w}" for y in range(1992, 2024) for w in ("a", "e", "i", "o")]
+        _requests_per_second(port, ["/_stcore/health", filtered], seconds=1.0)  # warm both
+        health = _requests_per_second(port, ["/_stcore/health"])
+        same = _requests_per_second(port, [filtered])
+        fresh = _requests_per_second(port, first_visits)
+    print("| request | req/s | x health |")
+    print("|---|---:|---:|")
+    print(f"| `/_stcore/health` | {health:.0f} | 1.00 |")
+    print(f"| `{filtered}` | {same:.0f} | {same / health:.2f} |")
+    print(f"| `events.csv`, {len(first_visits)} filters never asked before | {fresh:.0f} | {fresh / health:.2f} |")
 
 
 def cold(browser) -> None:

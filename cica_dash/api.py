@@ -93,7 +93,6 @@ def json_bytes(payload: Any) -> bytes:
     return json_text(payload).encode("utf-8")
 
 
-
 def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     return Response(json_bytes(payload), status_code=status, media_type="application/json", headers=headers)
 

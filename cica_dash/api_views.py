@@ -7,7 +7,7 @@ functions the page's table uses. Pure: no Streamlit, no HTTP (that is `cica_dash
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +20,16 @@ from cica_dash import matrix as mx
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
 from cica_dash.data import Dataset
-from cica_dash.state import CountryState, EventsState, MapState, MatrixState, TimelineState, UrlState, Vocabulary
+from cica_dash.state import (
+    STATE_BY_PAGE,
+    CountryState,
+    EventsState,
+    MapState,
+    MatrixState,
+    TimelineState,
+    UrlState,
+    Vocabulary,
+)
 
 Query = Mapping[str, Sequence[str]]
 API_PATH = "api/"  # relative to the app's base path, like the pages
@@ -139,3 +148,16 @@ def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
             out[col] = out[col].dt.strftime("%Y-%m-%d")
     out = out.astype(object).where(out.notna(), None)
     return out.to_dict(orient="records")
+
+
+def link_table(pages: Iterable[Any]) -> str:
+    """The README's table of pages, their link parameters and their data twins, made from the
+    declarations (the state classes and `TWINS`)."""
+    lines = ["| page | path | parameters | data (same parameters) |", "|---|---|---|---|"]
+    for page in pages:
+        cls = STATE_BY_PAGE.get(page.key)
+        params = "; ".join(f"`{p.key}`: {p.doc}" for p in cls.PARAMS) if cls else "—"
+        twin = TWIN_BY_PAGE.get(page.key)
+        data = f"`{API_PATH}{twin.name}.csv`, `.json`" if twin else f"`{API_PATH}{PACKAGE_ZIP}`" if page.key == "data" else "—"
+        lines.append(f"| {page.title} | `/{page.path}` | {params} | {data} |")
+    return "\n".join(lines)

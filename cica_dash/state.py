@@ -440,13 +440,3 @@ STATE_BY_PAGE: dict[str, type[UrlState]] = {
     "events": EventsState,
     "country": CountryState,
 }
-
-
-def link_table(pages: Iterable[Any]) -> str:
-    """The README's table of pages and their link parameters, made from the declarations."""
-    lines = ["| page | path | parameters |", "|---|---|---|"]
-    for page in pages:
-        cls = STATE_BY_PAGE.get(page.key)
-        params = "; ".join(f"`{p.key}`: {p.doc}" for p in cls.PARAMS) if cls else "—"
-        lines.append(f"| {page.title} | `/{page.path}` | {params} |")
-    return "\n".join(lines)

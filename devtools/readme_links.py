@@ -1,4 +1,4 @@
-"""Write the README's table of pages and link parameters from their declarations.
+"""Write the README's table of pages, link parameters and data twins from their declarations.
 
     .venv/bin/python -m devtools.readme_links          # rewrite the table in README.md
     .venv/bin/python -m devtools.readme_links --check  # exit 1 if it is out of date
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from cica_dash.api_views import link_table
 from cica_dash.links import PAGES
-from cica_dash.state import link_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- link table: devtools/readme_links.py -->", "<!-- end of link table -->"

@@ -34,3 +34,14 @@ def test_fixture_precision_is_stored_as_the_first_day(fixture_dataset):
     m = fixture_dataset.members.set_index("iso3")
     assert m.at["KAZ", "accession_date"] == pd.Timestamp("1999-01-01") and m.at["KAZ", "date_precision"] == "year"
     assert m.at["QAT", "accession_date"] == pd.Timestamp("2014-05-01") and m.at["QAT", "date_precision"] == "month"
+
+
+def test_the_content_hash_follows_the_bytes_of_the_files(fixture_dir):
+    from cica_dash.data import load_dataset
+
+    before = load_dataset(fixture_dir)
+    assert before.version == f"{before.package['x-accessed']}+{before.content_hash[:8]}"
+    assert load_dataset(fixture_dir).content_hash == before.content_hash  # stable
+    path = fixture_dir / "events.csv"
+    path.write_bytes(path.read_bytes() + b"\n")  # a blank line: the same rows, other bytes
+    assert load_dataset(fixture_dir).content_hash != before.content_hash

@@ -155,3 +155,12 @@ def test_event_ids_are_unique_and_stable(real_dataset):
     ev = real_dataset.events.set_index("event_id")
     assert ev.index.is_unique
     assert ev.at["ev-20220518-briefing-diplomatic-missions", "start_date"].strftime("%Y-%m-%d") == "2022-05-17"
+
+
+def test_the_package_names_the_version_of_its_files(real_dataset):
+    """A citation's data version can be matched to the files: datapackage.json declares the hash
+    the app computes (after a data change: `python -m devtools.data_version`)."""
+    from devtools.data_version import HASH_KEY, main
+
+    assert real_dataset.package[HASH_KEY] == f"sha256:{real_dataset.content_hash}"
+    assert main(["--check"]) == 0

@@ -61,10 +61,12 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait(timeout=10)
 
 
-def _get(port: int, path: str, source: str = "127.0.0.1") -> tuple[int, dict[str, str], bytes]:
+def _get(
+    port: int, path: str, source: str = "127.0.0.1", headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5, source_address=(source, 0))
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers=headers or {})
         r = conn.getresponse()
         return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
     finally:
@@ -336,3 +338,24 @@ def test_a_session_stays_on_one_replica(two_replicas, watched):
     assert len(served_by) == 1 and served_by <= set(replicas), f"the session was served by {served_by}"
     assert watched.errors == []
     assert watched.external == []
+
+
+def test_the_data_api_through_the_proxy(one_replica):
+    """`api/` passes through the shipped site under /cica/, with its ETag, and a 304 comes back."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from cica_dash.api import routes
+
+    nginx_port, _log = one_replica
+    link = "/api/events.csv?country=THA&dimension=economic&from=2015&to=2020"
+    status, headers, body = _get(nginx_port, f"/{BASE}{link}")
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert headers.get("x-content-type-options") == "nosniff" and headers.get("content-security-policy")
+    with TestClient(Starlette(routes=list(routes()))) as local:
+        assert body == local.get(link).content  # the same rows as the app gives without the proxy
+    tag = headers["etag"]
+    assert _get(nginx_port, f"/{BASE}{link}", headers={"If-None-Match": tag})[0] == 304
+    assert _get(nginx_port, f"/{BASE}/api/no-such.json")[0] == 404
+    status, headers, body = _get(nginx_port, f"/{BASE}/api/")
+    assert status == 200 and b'"endpoints"' in body
