@@ -16,9 +16,8 @@ state = url_state(MapState, vocab, "map")
 
 st.title("Member map")
 st.markdown(
-    "Member states are dark, observer states light, former observers grey. A year means *as of 31 December* "
-    "of that year; a date known only to the month or year is shown that way. Click a state, or choose it "
-    "below, to open its profile."
+    "Members are blue (founding members darkest), observer states orange, former observers pale orange. "
+    "A year means *as of 31 December* of that year. Click a state, or choose it below, to open its profile."
 )
 today = date.today()
 
@@ -26,29 +25,38 @@ today = date.today()
 @st.fragment
 def as_of_view() -> None:
     # moving the slider reruns only this part: the animation and the chair map below stay as sent
-    year = st.slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
+    c = st.columns([5, 2, 2, 2], vertical_alignment="bottom")
+    year = c[0].slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
     commit(MapState, vocab, "map")
 
-    status = cached.statuses(ds, vocab.first_year, vocab.last_year, today)[year]
+    statuses = cached.statuses(ds, vocab.first_year, vocab.last_year, today)
+    status = statuses[year]
     n = mb.counts(status)
     known = frozenset(status["iso3"])
-    c = st.columns(3)
-    c[0].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
-    c[1].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
-    c[2].metric("Former observer states", n.former_observers, help="No longer listed as observers")
-    clicked = plotly_chart(
-        cached.member_map_json(ds, vocab.first_year, vocab.last_year, today, year),
-        key="map.choropleth",
-        config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
-        clicks=True,
-    )
-    picked = mb.selected_country(clicked, known)
-    if picked:
-        switch_to("country", CountryState(country=picked))
+    c[1].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
+    c[2].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
+    c[3].metric("Former observer states", n.former_observers, help="No longer listed as observers")
+    if status.empty:  # no map of nothing: say when the record begins
+        first = next((y for y in sorted(statuses) if not statuses[y].empty), None)
+        st.info(
+            f"No member or observer state is on record as of 31 December {year}."
+            + (f" The first are on record from {first}: move the slider on." if first else ""),
+            icon=":material/public_off:",
+        )
+    else:
+        clicked = plotly_chart(
+            cached.member_map_json(ds, vocab.first_year, vocab.last_year, today, year),
+            key="map.choropleth",
+            config=plotly_config(f"map-members-{year}", **mf.CONFIG_NO_SCROLL_ZOOM),
+            clicks=True,
+        )
+        picked = mb.selected_country(clicked, known)
+        if picked:
+            switch_to("country", CountryState(country=picked))
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
     right.caption(
-        "The map shows Asia and its neighbours; every state, wherever it lies, is in the list below."
+        "The map shows Asia and its neighbours whole; every state, wherever it lies, is in the list below."
         + (f" Too small for the map's scale, drawn as a dot: {', '.join(small)}." if small else "")
     )
     choice = left.selectbox(
@@ -78,19 +86,19 @@ def as_of_view() -> None:
 
 as_of_view()
 
+# far down the page: drawn when the reader scrolls to them, so the map above is ready first
 st.header("Watch it grow")
 plotly_chart(
     cached.growth_animation_json(ds, vocab.first_year, vocab.last_year, today),
     key="map.animation",
     config=plotly_config("map-growth", **mf.CONFIG_NO_SCROLL_ZOOM),
+    lazy=True,
 )
 
 st.header("Chairmanship hand-overs")
 terms = cached.chair_terms(ds)
-st.pydeck_chart(cached.chair_deck(ds), height=460)
-st.caption(
-    "Arcs join the capitals of successive chairing states, in order (orange end: outgoing chair). "
-    "Hover an arc or a capital for the dates. Source: chairmanships.csv."
+plotly_chart(
+    cached.chair_map_json(ds), key="map.chairs", config=plotly_config("map-chairs", **mf.CONFIG_NO_SCROLL_ZOOM), lazy=True
 )
 # the same facts as text: who chaired, when
 table(terms[["name", "terms"]].rename(columns={"name": "Chair", "terms": "Terms"}))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import pydeck as pdk
 
 from cica_dash import events as ev
 from cica_dash import map_figures as mf
@@ -90,6 +89,6 @@ def chair_terms(ds: Dataset) -> pd.DataFrame:
 
 
 @data_cached
-def chair_deck(ds: Dataset) -> pdk.Deck:
-    """The hand-over arcs (no filter changes them; a page load paid about 20 ms for them)."""
-    return mf.chair_deck(mb.chair_handovers(ds), chair_terms(ds))
+def chair_map_json(ds: Dataset) -> str:
+    """The hand-over map, ready to send (no filter changes it)."""
+    return figure_json(mf.chair_map(mb.chair_handovers(ds), chair_terms(ds)))

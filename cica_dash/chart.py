@@ -70,13 +70,15 @@ def figure_json(fig: go.Figure) -> str:
     return pio.json.to_json_plotly(spec)
 
 
-def element_data(fig: go.Figure | str, config: dict[str, Any], clicks: bool = False) -> dict[str, Any]:
-    """What the browser side receives: the figure (JSON text), plotly's config, where plotly.js is."""
+def element_data(fig: go.Figure | str, config: dict[str, Any], clicks: bool = False, lazy: bool = False) -> dict[str, Any]:
+    """What the browser side receives: the figure (JSON text), plotly's config, where plotly.js
+    is, whether clicks are reported, whether to wait until the chart scrolls into view."""
     return {
         "figure": fig if isinstance(fig, str) else figure_json(fig),
         "config": {"responsive": True, **config},
         "src": PLOTLY_JS_URL,
         "clicks": clicks,
+        "lazy": lazy,
     }
 
 
@@ -87,10 +89,12 @@ def plotly_chart(
     config: dict[str, Any],
     width: Literal["stretch", "content"] = "stretch",
     clicks: bool = False,
+    lazy: bool = False,
 ) -> list[dict[str, Any]]:
     """Draw `fig` (or its `figure_json`) under `key`, kept in place across reruns. With
     `clicks`, a click on a mark reruns the page and this returns, in that run only, the clicked
-    points (`curve_number`, `point_number`, `location`, `customdata`, `x`, `y`); else []."""
+    points (`curve_number`, `point_number`, `location`, `customdata`, `x`, `y`); else []. With
+    `lazy`, the browser draws it only when it comes near the screen (charts far down a page)."""
     callbacks = {"on_click_change": _no_op} if clicks else {}
-    result = _element(key=key, data=element_data(fig, config, clicks), width=width, height="content", **callbacks)
+    result = _element(key=key, data=element_data(fig, config, clicks, lazy), width=width, height="content", **callbacks)
     return list(getattr(result, "click", None) or []) if clicks else []

@@ -1,6 +1,6 @@
-"""Figures of the member map page: the choropleth, its growth animation, the step chart, the chair arcs.
+"""Figures of the member map page: the choropleth, its growth animation, the step chart, the chair hand-overs.
 
-Figure builders take computed tables and return plotly Figures or a pydeck Deck;
+Figure builders take computed tables and return plotly Figures;
 nothing here reads data or Streamlit state. Every figure works offline: plotly's
 country shapes come from the shipped topojson (see cica_dash.ui.plotly_config).
 """
@@ -12,9 +12,7 @@ import html
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 
-from cica_dash.deck import offline_deck
 from cica_dash.fast_figure import fast_figure
 from cica_dash.membership import STATUSES, year_end
 from cica_dash.palette import (
@@ -30,14 +28,21 @@ from cica_dash.palette import (
     TIMELINE_COLOURS,
     TRANSPARENT,
     chart_title,
-    deck_rgba,
     rgba,
     wrap_note,
 )
 
-# The CICA region: Egypt and the eastern Mediterranean to Japan, Russia's north coast to Indonesia.
-REGION_LON = (22.0, 154.0)
-REGION_LAT = (-11.0, 78.0)
+# The CICA region whole: the eastern Mediterranean and Egypt to Russia's Pacific coast (Chukotka
+# reaches 190°E), the Indian Ocean and Indonesia to Russia's Arctic islands (81°N); centred on
+# 105°E so that the far east is not cut at the antimeridian. Australia and the United States,
+# observers outside Asia, are named beside the map.
+REGION_LON = (12.0, 192.0)
+REGION_LAT = (-14.0, 82.0)
+REGION_CENTRE_LON = 105.0
+# The map's height for its width (natural earth over REGION_*: about 0.6), plus its title,
+# legend and source line; the browser sets the height from the width it has (plotly_element.js).
+MAP_ASPECT = 0.6
+MAP_CHROME = 140  # px above and below the map: title, legend (two rows on a phone), source line
 SOURCE_NOTE = wrap_note("Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list.")
 
 # States too small to appear at the map's 1:110m scale, drawn as a dot at their centre instead
@@ -52,6 +57,8 @@ CAPITALS: dict[str, tuple[str, float, float]] = {
     "TJK": ("Dushanbe", 38.5598, 68.7870),
     "AZE": ("Baku", 40.4093, 49.8671),
 }
+# where each capital's name sits, so that close ones (Astana, Dushanbe, Baku) do not overlap
+LABEL_POSITIONS = {"KAZ": "top center", "TJK": "bottom center", "AZE": "middle left", "TUR": "bottom center", "CHN": "top center"}
 
 
 STATUS_LABELS = {
@@ -72,7 +79,7 @@ def _geo() -> dict:
     return dict(
         scope="world",
         resolution=110,  # see SMALL_STATES
-        projection=dict(type="natural earth"),
+        projection=dict(type="natural earth", rotation=dict(lon=REGION_CENTRE_LON)),
         lonaxis=dict(range=list(REGION_LON)),
         lataxis=dict(range=list(REGION_LAT)),
         showland=True,
@@ -161,13 +168,17 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
     return traces
 
 
-def _map_layout(title: str, height: int = 520, note_shift: int = -4) -> dict:
-    """The layout of both maps, given whole to the Figure (no relayout steps)."""
+def _map_layout(title: str, chrome: int = MAP_CHROME, note_shift: int = -4) -> dict:
+    """The layout of every map, given whole to the Figure (no relayout steps). Its height follows
+    the width the browser gives it (`meta.cica_height`): the map fills the page's width, on a
+    desktop and on a phone; `height` is the size at a 1120 px wide column, until then."""
+    bottom = chrome - 95
     return dict(
         title=chart_title(title),
         geo=_geo(),
-        height=height,
-        margin=dict(l=0, r=0, t=130, b=50),
+        height=round(1120 * MAP_ASPECT) + chrome,
+        meta=dict(cica_height=dict(per_width=MAP_ASPECT, plus=chrome, min=260)),
+        margin=dict(l=0, r=0, t=95, b=bottom),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
         annotations=[
             dict(
@@ -188,7 +199,7 @@ def _map_layout(title: str, height: int = 520, note_shift: int = -4) -> dict:
 
 def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
     """Members dark, observers light, former observers lighter still, as of the end of `year`."""
-    layout = _map_layout(f"CICA member and observer states<br>as of 31 December {year}")
+    layout = _map_layout(f"CICA members and observers, 31 Dec {year}")
     if status.empty:
         layout["annotations"].append(
             dict(
@@ -211,9 +222,8 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
         return choropleth(pd.DataFrame(columns=["iso3", "status"]), start or 0)
     start = start if start in frames else years[-1]
     step_args = dict(mode="immediate", frame=dict(duration=450, redraw=True), transition=dict(duration=0))
-    layout = _map_layout("CICA's growth, year by year<br>(press ▶ Play below the map)", height=580, note_shift=-125)
+    layout = _map_layout("CICA's growth, year by year (▶ Play below)", chrome=MAP_CHROME + 120, note_shift=-125)
     layout.update(
-        margin=dict(l=0, r=0, t=130, b=170),
         updatemenus=[
             dict(
                 type="buttons",
@@ -350,91 +360,62 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
     return fast_figure(data, layout)
 
 
-def chair_deck(handovers: pd.DataFrame, terms: pd.DataFrame) -> pdk.Deck:
-    """Arcs from each chair's capital to the next one's, in order, over country outlines (no tiles)."""
-    arcs = []
+def chair_map(handovers: pd.DataFrame, terms: pd.DataFrame) -> go.Figure:
+    """The chairmanship hand-overs on the same map as the members: a line from each chair's
+    capital to the next one's, numbered in order, and each capital named (hover: the dates)."""
+    data: list[dict] = []
     for i, r in enumerate(handovers.itertuples(), start=1):
         a, b = CAPITALS.get(r.from_iso3), CAPITALS.get(r.to_iso3)
         if a is None or b is None:
             continue
-        arcs.append(
-            {
-                "from": [a[2], a[1]],
-                "to": [b[2], b[1]],
-                "middle": [(a[2] + b[2]) / 2, (a[1] + b[1]) / 2],
-                "order": str(i),
-                "tooltip": f"{i}. {r.tooltip}",
-            }
+        tip = html.escape(f"{i}. {r.tooltip}")
+        data.append(
+            dict(
+                type="scattergeo",
+                lat=[a[1], b[1]],
+                lon=[a[2], b[2]],
+                mode="lines",
+                line=dict(color=TIMELINE_COLOURS["chairmanship"], width=3),
+                hoverinfo="text",
+                text=[tip, tip],
+                name=f"hand-over {i}",
+                showlegend=False,
+            )
         )
-    # labels stay ASCII: the TextLayer's default font atlas has no "ü"; the tooltips carry the names
-    caps = [
-        {
-            "position": [CAPITALS[r.iso3][2], CAPITALS[r.iso3][1]],
-            "label": f"{CAPITALS[r.iso3][0]} ({r.iso3})",
-            "tooltip": r.tooltip,
-        }
-        for r in terms.itertuples()
-        if r.iso3 in CAPITALS
-    ]
-    layers = [
-        pdk.Layer(
-            "ArcLayer",
-            data=arcs,
-            id="chair-handovers",
-            get_source_position="from",
-            get_target_position="to",
-            get_source_color=deck_rgba(TIMELINE_COLOURS["chairmanship"], 230),
-            get_target_color=deck_rgba(STATUS_COLOURS["founding member"], 230),
-            get_width=4,
-            get_height=0.25,
-            get_tilt=75,  # lean the arcs towards the ground so they read as curves from straight above
-            pickable=True,
-            auto_highlight=True,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=caps,
-            id="chair-capitals",
-            get_position="position",
-            get_fill_color=deck_rgba(STATUS_COLOURS["founding member"]),
-            get_line_color=deck_rgba(GAP),
-            stroked=True,
-            line_width_min_pixels=1.5,
-            get_radius=60000,
-            radius_min_pixels=5,
-            radius_max_pixels=14,
-            pickable=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            data=caps,
-            id="chair-capital-names",
-            get_position="position",
-            get_text="label",
-            get_size=13,
-            get_color=deck_rgba(INK),
-            background=True,  # a label box: readable over land, sea and either theme
-            get_background_color=deck_rgba(LABEL_BOX, 220),
-            background_padding=[3, 1],
-            get_pixel_offset=[0, 16],
-            get_text_anchor="'middle'",
-            get_alignment_baseline="'top'",
-            pickable=False,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            data=arcs,
-            id="chair-handover-order",
-            get_position="middle",
-            get_text="order",
-            get_size=14,
-            get_color=deck_rgba(INK),
-            background=True,
-            get_background_color=deck_rgba(LABEL_BOX, 230),
-            background_padding=[4, 2],
-            font_weight=700,
-            pickable=True,
-        ),
-    ]
-    view = pdk.ViewState(latitude=38, longitude=75, zoom=2.3, pitch=0, min_zoom=1, max_zoom=8)
-    return offline_deck(layers, tooltip={"text": "{tooltip}"}, view=view)
+        data.append(
+            dict(
+                type="scattergeo",
+                lat=[(a[1] + b[1]) / 2],
+                lon=[(a[2] + b[2]) / 2],
+                mode="markers+text",
+                marker=dict(size=20, color=LABEL_BOX, line=dict(color=TIMELINE_COLOURS["chairmanship"], width=2)),
+                text=[str(i)],
+                textfont=dict(color=INK, size=12, weight=700),
+                hovertext=[tip],
+                hoverinfo="text",
+                name=f"hand-over {i} number",
+                showlegend=False,
+            )
+        )
+    caps = [r for r in terms.itertuples() if r.iso3 in CAPITALS]
+    data.append(
+        dict(
+            type="scattergeo",
+            lat=[CAPITALS[r.iso3][1] for r in caps],
+            lon=[CAPITALS[r.iso3][2] for r in caps],
+            mode="markers+text",
+            marker=dict(size=10, color=STATUS_COLOURS["founding member"], line=dict(color=GAP, width=1.5)),
+            text=[html.escape(f"{CAPITALS[r.iso3][0]} ({r.name})") for r in caps],
+            textposition=[LABEL_POSITIONS.get(r.iso3, "bottom center") for r in caps],
+            textfont=dict(size=13),
+            hovertext=[html.escape(r.tooltip) for r in caps],
+            hoverinfo="text",
+            name="chairing states' capitals",
+            showlegend=False,
+        )
+    )
+    layout = _map_layout("Chairmanship hand-overs, in order (orange lines)")
+    layout["annotations"][0]["text"] = wrap_note(
+        "Source: CICA Dashboard data (chairmanships.csv); the dates are in the table below."
+    )
+    return fast_figure(data, layout)

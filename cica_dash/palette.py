@@ -23,12 +23,14 @@ DIMENSION_COLOURS: dict[str, str] = {
     "institutional": "#555555",  # dark grey: outside the five dimensions
 }
 
-# darkest = most involved: founding member < member < observer < former observer (greyscale order)
+# darkest = most involved: founding member < member < observer < former observer (greyscale
+# order), and members blue, observers orange (Okabe-Ito's pair that every colour vision tells
+# apart): founding and later members differ in lightness, observers and former ones too
 STATUS_COLOURS: dict[str, str] = {
     "founding member": "#003F63",
-    "member": "#005A8C",
-    "observer": "#56B4E9",
-    "former observer": "#D9D9D9",
+    "member": "#0072B2",
+    "observer": "#F5C77E",
+    "former observer": "#F8E3C0",
 }
 
 ROLE_COLOURS: dict[str, str] = {

@@ -60,6 +60,45 @@ function clicked(points) {
   }));
 }
 
+function heightFor(layout, width) {
+  // a figure that asks for it (layout.meta.cica_height, the maps) is as tall as its width needs
+  const rule = layout.meta?.cica_height;
+  if (!rule || !width) return layout.height;
+  return Math.max(rule.min ?? 0, Math.round(rule.plus + rule.per_width * width));
+}
+
+function whenVisible(el) {
+  // a chart far below the fold is drawn when the reader scrolls near it, so the page's first
+  // paint and its first clicks do not wait for it
+  if (!("IntersectionObserver" in window)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          seen.disconnect();
+          resolve();
+        }
+      },
+      { rootMargin: "400px 0px" },
+    );
+    seen.observe(el);
+  });
+}
+
+function followWidth(el) {
+  // keep an aspect-sized figure's height right when the column's width changes
+  if (el.__cicaResize || !("ResizeObserver" in window)) return;
+  let last = el.clientWidth;
+  el.__cicaResize = new ResizeObserver(() => {
+    const width = el.clientWidth;
+    const layout = el.layout;
+    if (!layout?.meta?.cica_height || Math.abs(width - last) < 8 || !window.Plotly) return;
+    last = width;
+    window.Plotly.relayout(el, { height: heightFor(layout, width) });
+  });
+  el.__cicaResize.observe(el);
+}
+
 export default function ({ parentElement, data, setTriggerValue }) {
   const el = parentElement.querySelector(".cica-plotly");
   const note = parentElement.querySelector(".cica-plotly-note");
@@ -67,12 +106,18 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const draw = (el.__cicaDraw = (el.__cicaDraw ?? 0) + 1); // only the latest call's outcome counts
   el.__cicaTrigger = setTriggerValue; // the click handler below always reports through the latest one
   el.__cicaClicksOn = Boolean(data.clicks);
+  const width = el.clientWidth || parentElement.clientWidth;
+  if (figure.layout) figure.layout.height = heightFor(figure.layout, width);
   el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
-  loadPlotly(data.src)
+  const ready = data.lazy && !el.__cicaDrawn ? whenVisible(el) : Promise.resolve();
+  ready
+    .then(() => loadPlotly(data.src))
     .then((Plotly) => {
       if (draw !== el.__cicaDraw) return undefined;
       const layout = themed(figure.layout ?? {}, el);
       return Plotly.react(el, { data: figure.data, layout, frames: figure.frames, config: data.config }).then(() => {
+        el.__cicaDrawn = true;
+        followWidth(el);
         note.hidden = true;
         if (!el.__cicaClicks) {
           el.__cicaClicks = true;
@@ -89,6 +134,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
     });
   // called when the chart leaves the page (and, at once, when a newer call replaces this one)
   return () => {
-    if (!el.isConnected) window.Plotly?.purge(el); // plotly's resize listener would keep it alive
+    if (!el.isConnected) {
+      window.Plotly?.purge(el); // plotly's resize listener would keep it alive
+      el.__cicaResize?.disconnect();
+    }
   };
 }

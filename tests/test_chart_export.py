@@ -8,7 +8,7 @@ import pytest
 
 from tests.apptest_helpers import charts, run_page
 
-CHARTS = {"map": 3, "timeline": 1, "matrix": 2, "events": 1}
+CHARTS = {"map": 4, "timeline": 1, "matrix": 2, "events": 1}  # the map page: members, steps, growth, chairs
 
 
 def _charts(page: str) -> list[tuple[dict, dict]]:

@@ -227,15 +227,21 @@ def test_growth_animation_has_a_frame_per_year(fixture_dataset):
     assert fig.layout.updatemenus[0].buttons[0].method == "animate"
 
 
-def test_step_chart_and_deck(fixture_dataset):
+def test_step_chart_and_chair_map(fixture_dataset):
     fig = mf.step_chart(mb.member_steps(fixture_dataset), 2017, 2026)
     line, marks = fig.data
     assert list(line.y) == [0, 3, 4, 5, 6, 6]
     assert marks.text[-1] == "+KWT"
     shaded = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(shaded) == 2  # 1999 and May 2014: dates known to the year or month
-    deck = mf.chair_deck(mb.chair_handovers(fixture_dataset), mb.chair_terms(fixture_dataset))
-    layers = {layer.id: layer for layer in deck.layers}
-    assert len(layers["chair-handovers"].data) == 2
-    assert len(layers["chair-capitals"].data) == 3
-    assert deck.map_provider is None
+    chairs = mf.chair_map(mb.chair_handovers(fixture_dataset), mb.chair_terms(fixture_dataset))
+    lines = [t for t in chairs.data if t.mode == "lines"]
+    numbers = [t.text[0] for t in chairs.data if t.name.endswith("number")]
+    capitals = next(t for t in chairs.data if t.name == "chairing states' capitals")
+    assert len(lines) == 2 and numbers == ["1", "2"]
+    assert len(capitals.lat) == 3
+    assert not any(code in label for label in capitals.text for code in ("(KAZ)", "(TUR)", "(CHN)"))  # names, not codes
+    assert (
+        chairs.layout.geo.projection.type
+        == mf.choropleth(mb.status_as_of(fixture_dataset, 2017), 2017).layout.geo.projection.type
+    )

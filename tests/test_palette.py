@@ -32,7 +32,6 @@ FAILS: dict[tuple[str, str, str], str] = {
     ("dimension", "economic", "light"): "Okabe-Ito orange; bars and dots get a grey rim (test_dimension_marks_have_a_rim)",
     ("dimension", "institutional", "dark"): "dark grey; bars and dots get a grey rim (test_dimension_marks_have_a_rim)",
     ("status", "founding member", "dark"): "drawn on light land, never on the page (test_status_fills_read_on_land)",
-    ("status", "member", "dark"): "drawn on light land, never on the page (test_status_fills_read_on_land)",
     ("status", "observer", "light"): "light fill: grey outline on the map (test_light_status_fills_are_outlined)",
     ("status", "former observer", "light"): "light fill: grey outline on the map (test_light_status_fills_are_outlined)",
     ("role", "coordinator", "dark"): "every filled cell says C or co (test_matrix_cells_carry_their_role_as_text)",

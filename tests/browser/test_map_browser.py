@@ -3,6 +3,8 @@ nothing fetched from outside, no page error."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_map_2017_draws_the_member_states(server, watched):
     watched.page.goto(server + "/map?year=2017")
@@ -37,20 +39,56 @@ def test_slider_updates_the_view_and_the_link(server, watched):
     page = watched.page
     page.goto(server + "/map?year=2017")
     watched.settle(60_000)
-    animation = page.locator(".js-plotly-plot").nth(2)
-    assert "growth" in (animation.text_content() or "").lower()
+    page.get_by_role("heading", name="Watch it grow").scroll_into_view_if_needed()
+    animation = page.locator(".js-plotly-plot").filter(has_text="growth")
+    animation.wait_for(timeout=30_000)
     page.get_by_role("slider").first.press("ArrowLeft")
     page.wait_for_url("**/map?year=2016", timeout=30_000)
     watched.settle(60_000)
     metric = page.get_by_test_id("stMetric").filter(has_text="Member states")
     assert "26" in metric.inner_text()  # 2016: still 26 (Sri Lanka joined in 2018)
-    assert "as of 31 December 2016" in (page.locator(".js-plotly-plot").first.text_content() or "")
+    assert "31 Dec 2016" in (page.locator(".js-plotly-plot").first.text_content() or "")
     assert page.get_by_role("heading", name="Member and observer states as of 2016").count() == 1
     for _ in range(5):
         page.get_by_role("slider").first.press("ArrowLeft")
     page.wait_for_url("**/map?year=2011", timeout=30_000)
     watched.settle(60_000)
-    assert "as of 31 December 2011" in (page.locator(".js-plotly-plot").first.text_content() or "")
-    assert page.locator(".js-plotly-plot").count() == 3
+    assert "31 Dec 2011" in (page.locator(".js-plotly-plot").first.text_content() or "")
+    assert animation.count() == 1  # the animation below stayed in place
     assert watched.errors == []
     assert watched.external == []
+
+
+MAP_FRAME_JS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  const frame = plot.querySelector('.geo .bg rect, .geolayer .bg rect') || plot.querySelector('.geo');
+  const box = plot.querySelector('.geo').getBoundingClientRect();
+  return {width: box.width, height: box.height, column: plot.getBoundingClientRect().width};
+}"""
+
+
+@pytest.mark.parametrize(("width", "least"), [(1400, (1100, 520)), (1280, (1000, 480)), (390, (330, 180))])
+def test_the_member_map_fills_the_page_width(server, browser, width, least):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + "/map?year=2017")
+    page.wait_for_selector("path.choroplethlocation", state="attached", timeout=60_000)
+    page.wait_for_timeout(1000)
+    box = page.evaluate(MAP_FRAME_JS)
+    context.close()
+    assert box["width"] >= least[0] and box["height"] >= least[1], box
+    assert box["width"] >= 0.85 * box["column"], box
+
+
+def test_far_charts_wait_until_scrolled_to(server, watched):
+    """The growth animation and the hand-over map are drawn when the reader comes near them."""
+    page = watched.page
+    page.goto(server + "/map?year=2017")
+    watched.settle(60_000)
+    page.wait_for_selector("path.choroplethlocation", state="attached", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.locator(".js-plotly-plot").filter(has_text="growth").count() == 0
+    page.get_by_role("heading", name="Chairmanship hand-overs").scroll_into_view_if_needed()
+    page.locator(".js-plotly-plot").filter(has_text="hand-overs").wait_for(timeout=30_000)
+    assert page.locator(".js-plotly-plot").filter(has_text="Astana").count() == 1
+    assert watched.errors == [] and watched.external == []
