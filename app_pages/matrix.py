@@ -34,17 +34,35 @@ c[1].multiselect(
     "Dimensions", list(vocab.dimensions), format_func=vocab.dimensions.get, key="matrix.dimension", placeholder="All five"
 )
 c[2].multiselect("Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role")
-c[3].radio("Columns by", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
+c[3].radio("States in order of", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
 state = commit(MatrixState, vocab, "matrix")
 reset_control(state, "matrix")
 
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells=cached.matrix_cells(ds, year))
-safe_markdown(cached.holders_sentence(ds, year))
-clicked = plotly_chart(
-    mx.matrix_figure(m), key="matrix.chart", config=plotly_config(f"matrix-roles-{year}"), width="content", clicks=True
+filtered = bool(state.dimension or state.country)
+safe_markdown(mx.holders_sentence(m, mx.member_count(ds, year), len(ds.priority_areas), filtered))
+st.caption(
+    "**C** coordinator, **co** co-coordinator. A role's period is in its cell's tooltip and in *In words* below: "
+    "*since at least Oct 2017* means the earliest source that names the role is of that month."
 )
 
-st.caption("On a narrow screen the matrix is cramped: the list *In words* below says the same.")
+# one small matrix per dimension: a few areas each, so it fits any screen; small ones side by side
+clicked: list[dict] = []
+panels = mx.dimension_panels(m)
+for group in mx.panel_rows(panels):
+    if len(group) == 1 and len(group[0].areas) <= mx.NARROW_AREAS:
+        cols = st.columns([1, 2])[:1]  # one narrow panel keeps narrow cells
+    else:
+        cols = st.columns(len(group)) if len(group) > 1 else [st.container()]
+    for col, panel in zip(cols, group):
+        with col:
+            clicked += plotly_chart(
+                mx.panel_figure(panel, year),
+                key=f"matrix.chart.{panel.dimension}",
+                config=plotly_config(f"matrix-roles-{panel.dimension}-{year}"),
+                clicks=True,
+            )
+
 picked = [tuple(p["customdata"]) for p in clicked if p.get("customdata")]
 choices = [None, *mx.cell_choices(m)]
 if picked:  # a click is reported in the run it causes only, so the picker stays free afterwards

@@ -65,12 +65,6 @@ def events_table(ds: Dataset) -> pd.DataFrame:
 
 
 @data_cached
-def holders_sentence(ds: Dataset, year: int) -> str:
-    """The matrix page's count of role holders in `year` (about 10 ms to work out)."""
-    return mx.holders_sentence(ds, year)
-
-
-@data_cached
 def matrix_cells(ds: Dataset, year: int) -> pd.DataFrame:
     """Every role held in `year`, one per (area, country), for `matrix.build_matrix`."""
     return mx.year_cells(ds, year)

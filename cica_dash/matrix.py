@@ -30,8 +30,6 @@ NOT_ON_RECORD = "not on record"
 ORDERS = ("roles", "name")
 SEED_YEAR = 2017
 SEED_COUNT = 14  # "14 countries are coordinators/co-coordinators" (Astana Times, Oct 2017)
-LABEL_WIDTH = 46  # characters per line of a row label
-MAX_WIDTH = 1300  # px: the matrix never needs more than a wide page
 
 
 def short_dimension(name: str) -> str:
@@ -64,11 +62,14 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
 
 
 def period_texts(roles: pd.DataFrame) -> pd.Series:
-    """Each role's period: 'on record from Oct 2017', '… until Mar 2023', or 'on record, start
-    date not known'."""
+    """Each role's period as a reader takes it: 'since Sep 2020' when the date is the decision's,
+    'since at least Oct 2017' when it is only the earliest source that names the role (its
+    notes say "on record"), '… until Mar 2023', or 'start date not known'. The one wording of
+    a role's period, on the matrix and the country profiles; the glossary explains it."""
     since = format_dates(roles["since"], roles["since_precision"])
     until = format_dates(roles["until"], roles["until_precision"])
-    text = ("on record from " + since).where(since.ne(""), "on record, start date not known")
+    earliest = roles["notes"].fillna("").str.lower().str.contains("on record")
+    text = ("since at least " + since).where(earliest, "since " + since).where(since.ne(""), "start date not known")
     return text.where(until.eq(""), text + " until " + until)
 
 
@@ -84,7 +85,7 @@ def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:
         rows = rows[rows["dimension"].isin(dimensions)]
     rows = rows.rename(columns={"name": "area_name"})
     rows["label"] = [f"{short_dimension(d)} · {a}" for d, a in zip(rows["dimension_name"], rows["area_name"])]
-    return rows[["dimension", "dimension_name", "area", "area_name", "label"]].reset_index(drop=True)
+    return rows[["dimension", "dimension_name", "area", "area_name", "short_name", "label"]].reset_index(drop=True)
 
 
 def cell_roles(roles: pd.DataFrame) -> pd.DataFrame:
@@ -200,7 +201,26 @@ def _short(source: str, limit: int = 70) -> str:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width))
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
+
+
+NARROW_AREAS = 3  # a panel of this many areas or fewer shares its row of the page
+# on a screen narrower than this (px), a panel with more areas than NARROW_COLUMNS turns its
+# column headers upright (plotly_element.js), so that they do not run into each other
+NARROW_BELOW = 640
+NARROW_COLUMNS = 5
+
+
+def panel_rows(panels: list[Panel]) -> list[list[Panel]]:
+    """The panels in Catalogue order, neighbouring narrow ones side by side in one row."""
+    rows: list[list[Panel]] = []
+    for panel in panels:
+        narrow = len(panel.areas) <= NARROW_AREAS
+        if narrow and rows and all(len(p.areas) <= NARROW_AREAS for p in rows[-1]) and len(rows[-1]) < 3:
+            rows[-1].append(panel)
+        else:
+            rows.append([panel])
+    return rows
 
 
 def _colourscale() -> list[list]:
@@ -208,41 +228,110 @@ def _colourscale() -> list[list]:
     return [[0, none], [1 / 3, none], [1 / 3, co], [2 / 3, co], [2 / 3, coord], [1, coord]]
 
 
-def axis_rows(m: Matrix) -> list[list[str]]:
-    """The two levels of the row axis: dimension (outer) and priority area (inner), wrapped."""
-    return [
-        [_wrap(short_dimension(d), 14) for d in m.rows["dimension_name"]],
-        [_wrap(a, LABEL_WIDTH) for a in m.rows["area_name"]],
-    ]
+SOURCE = "Source: coordinators.csv (sources per role below)"
+AREA_LABEL_WIDTH = 11  # characters per line of a column label: eight areas fit a phone's width
 
 
-def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role cites its own source)") -> go.Figure:
+@dataclass(frozen=True)
+class Panel:
+    """One dimension of the matrix: its areas as columns, the states holding a role in it as rows."""
+
+    dimension: str
+    name: str  # the dimension's short name
+    areas: list[str]
+    area_names: list[str]  # short names (priority_areas.csv short_name), for column headers
+    on_record: list[bool]  # per area: does any source name a coordinator for it this year
+    rows: list[str]  # iso3, in the matrix's column order
+    row_names: list[str]
+    z: list[list[int]]
+    text: list[list[str]]
+    hover: list[list[str]]
+
+
+def dimension_panels(m: Matrix) -> list[Panel]:
+    """The matrix cut by dimension, so that it fits any screen without scrolling sideways:
+    a few areas per panel, and only the states that hold a role in that dimension."""
+    col = {c: j for j, c in enumerate(m.columns)}
+    panels = []
+    for dim, rows in m.rows.groupby("dimension", sort=False):
+        idx = list(rows.index)
+        holders = [c for c in m.columns if any(m.z[i][col[c]] for i in idx)]
+        z = [[m.z[i][col[c]] or 0 for i in idx] for c in holders]
+        text = [[m.text[i][col[c]] for i in idx] for c in holders]
+        hover = [[m.hover[i][col[c]] for i in idx] for c in holders]
+        names = dict(zip(m.columns, m.names))
+        panels.append(
+            Panel(
+                dim,
+                short_dimension(rows["dimension_name"].iloc[0]),
+                list(rows["area"]),
+                list(rows["short_name"]),
+                list(rows["on_record"]),
+                holders,
+                [names[c] for c in holders],
+                z,
+                text,
+                hover,
+            )
+        )
+    return panels
+
+
+def _colourscale() -> list[list]:
+    none, co, coord = ROLE_COLOURS["not on record"], ROLE_COLOURS["co-coordinator"], ROLE_COLOURS["coordinator"]
+    return [[0, none], [1 / 3, none], [1 / 3, co], [2 / 3, co], [2 / 3, coord], [1, coord]]
+
+
+def _area_label(name: str, on_record: bool) -> str:
+    label = _wrap(name, AREA_LABEL_WIDTH)
+    return label if on_record else f"{label}<br><i>{NOT_ON_RECORD}</i>"
+
+
+def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
     """A heatmap with a discrete scale (0 none, 1 co-coordinator, 2 coordinator) plus the
-    symbols C / co in each cell, so the role reads without colour; rows are grouped by
-    dimension on a two-level axis; an invisible marker per cell carries the hover and makes
-    cells clickable. Rows whose area has no role on record stay blank and say so."""
-    n_rows, n_cols = len(m.rows), len(m.columns)
-    if n_rows == 0 or n_cols == 0:
+    symbols C / co in each cell, so the role reads without colour; areas as columns (their
+    names wrapped, never turned), states as rows; an invisible marker per cell carries the hover
+    and makes the cell clickable. An area no source gives a coordinator says so in its label."""
+    x = [_area_label(a, r) for a, r in zip(panel.area_names, panel.on_record)]
+    label_lines = max(label.count("<br>") + 1 for label in x)
+    note = dict(
+        text="<b>C</b> coordinator · <b>co</b> co-coordinator<br>" + source,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-8,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        font={"size": 11},
+    )
+    title = chart_title(f"{panel.name}, {year}")  # a panel's full area names are in its hover
+    top = 58 + 15 * label_lines
+    if not panel.rows:
         return fast_figure(
-            [],
+            [dict(type="scatter", x=x, y=[""] * len(x), mode="markers", marker={"opacity": 0}, hoverinfo="skip", name="areas")],
             dict(
-                title=chart_title(f"Coordinators as of {m.year}"),
-                height=260,
-                xaxis=dict(visible=False),
-                yaxis=dict(visible=False),
+                title=title,
+                height=top + 90,
+                margin={"l": 10, "r": 10, "t": top, "b": 40},
+                dragmode=False,
+                xaxis=dict(side="top", showgrid=False, fixedrange=True),
+                yaxis=dict(visible=False, fixedrange=True),
                 annotations=[
-                    dict(text="No roles on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
-                    dict(text=source, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top"),
+                    dict(text="No role on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
+                    note,
                 ],
             ),
         )
-    y = axis_rows(m)
+    n_rows, n_cols = len(panel.rows), len(panel.areas)
     heatmap = dict(
         type="heatmap",
-        z=m.z,
-        x=m.names,
-        y=y,
-        text=m.text,
+        z=panel.z,
+        x=x,
+        y=panel.row_names,
+        text=panel.text,
         texttemplate="%{text}",
         textfont={"size": 13},
         colorscale=_colourscale(),
@@ -254,60 +343,36 @@ def matrix_figure(m: Matrix, source: str = "Source: coordinators.csv (each role 
         hoverinfo="skip",
         name="roles",
     )
-    # one invisible marker per cell, row by row
     rows_i = np.repeat(np.arange(n_rows), n_cols)
     cols_j = np.tile(np.arange(n_cols), n_rows)
-    outer, inner = np.array(y[0], dtype=object), np.array(y[1], dtype=object)
     cells = dict(
         type="scatter",
-        x=np.array(m.names, dtype=object)[cols_j],
-        y=[outer[rows_i], inner[rows_i]],
+        x=np.array(x, dtype=object)[cols_j],
+        y=np.array(panel.row_names, dtype=object)[rows_i],
         mode="markers",
         marker={"size": 24, "color": TRANSPARENT, "symbol": "square"},
-        customdata=np.column_stack([m.rows["area"].to_numpy(dtype=object)[rows_i], np.array(m.columns, dtype=object)[cols_j]]),
-        hovertext=np.array(m.hover, dtype=object).reshape(-1),
+        customdata=np.column_stack([np.array(panel.areas, dtype=object)[cols_j], np.array(panel.rows, dtype=object)[rows_i]]),
+        hovertext=np.array(panel.hover, dtype=object).reshape(-1),
         hovertemplate="%{hovertext}<extra></extra>",
         showlegend=False,
         name="cells",
     )
-    annotations = [
-        {
-            "text": f"<i>{NOT_ON_RECORD}</i>: no source names a coordinator",
-            "x": 0.5,
-            "xref": "paper",
-            "y": i,
-            "yref": "y",
-            "showarrow": False,
-            "font": {"size": 12},
-        }
-        for i, on_record in enumerate(m.rows["on_record"])
-        if not on_record
-    ]
-    annotations.append(
-        {
-            "text": "<b>C</b> = coordinator (dark) · <b>co</b> = co-coordinator (light)<br>"
-            f"blank row: {NOT_ON_RECORD}<br>" + source,
-            "showarrow": False,
-            "xref": "paper",
-            "yref": "paper",
-            "x": 1,  # right-aligned: on a narrow screen it reaches back under the row labels
-            "y": 0,
-            "yshift": -12,
-            "xanchor": "right",
-            "yanchor": "top",
-            "align": "left",
-            "font": {"size": 12},
-        }
+    plain = [a if r else f"{a} ({NOT_ON_RECORD})" for a, r in zip(panel.area_names, panel.on_record)]
+    upright = 40 + round(6.5 * max(len(a) for a in plain))  # px for the longest header turned upright
+    narrow = dict(
+        below=NARROW_BELOW,
+        set={"xaxis.tickangle": -90, "xaxis.tickvals": x, "xaxis.ticktext": plain, "margin.t": upright},
+        add_height=max(0, upright - top),
     )
     layout = dict(
-        title=chart_title(f"Coordinators and co-coordinators as of {m.year}"),
-        height=max(320, 200 + 40 * n_rows),
-        width=min(MAX_WIDTH, 600 + 56 * n_cols),  # narrow selections keep square-ish cells
-        margin={"l": 10, "r": 10, "t": 150, "b": 80},
+        title=title,
+        meta=dict(cica_narrow=narrow) if n_cols > NARROW_COLUMNS else {},
+        height=top + 62 + 34 * n_rows,
+        margin={"l": 10, "r": 10, "t": top, "b": 62},
         dragmode=False,
-        annotations=annotations,
-        yaxis=dict(autorange="reversed", showgrid=False, showdividers=True, dividercolor=EDGE, dividerwidth=1.5),
-        xaxis=dict(side="top", tickangle=-40, showgrid=False),
+        annotations=[note],
+        yaxis=dict(autorange="reversed", showgrid=False, fixedrange=True, automargin=True),
+        xaxis=dict(side="top", tickangle=0, showgrid=False, fixedrange=True),
     )
     return fast_figure([heatmap, cells], layout)
 
@@ -377,33 +442,41 @@ def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:
             lines.append(f"{row['area_name']}: none of the chosen countries")
             continue
         holders = sorted(holders, key=lambda c: (-ROLE_Z[c["role"]], order.get(c["iso3"], len(order))))
-        who = ", ".join(f"{c['country']} ({c['role']}{', start date not known' if c['undated'] else ''})" for c in holders)
+        who = ", ".join(f"{c['country']} ({c['all_periods']})" for c in holders)
         lines.append(f"{row['area_name']}: {who}")
     out.extend(lines_by_dim.values())
     return out
 
 
-def holders_sentence(ds: Dataset, year: int) -> str:
-    """How many member states hold a role in `year`, and (for 2017) why that differs from the
-    seed article's count."""
-    roles = active_roles(ds, year)
-    held = roles["iso3"].nunique()
-    undated = roles.loc[roles["undated"], "iso3"].nunique()
-    members = int((ds.members["accession_date"] <= pd.Timestamp(year, 12, 31)).sum())
+def member_count(ds: Dataset, year: int) -> int:
+    """Member states by the end of `year`."""
+    return int((ds.members["accession_date"] <= pd.Timestamp(year, 12, 31)).sum())
+
+
+def holders_sentence(m: Matrix, members: int, areas_total: int, filtered: bool = False) -> str:
+    """How many states hold a role among the areas and states shown, of how many areas; for
+    2017 unfiltered, why that differs from the seed article's count. `members`: member states
+    by the end of the year."""
+    held = m.cells["iso3"].nunique()
+    areas = m.cells["area"].nunique()
+    undated = m.cells.loc[m.cells["undated"], "iso3"].nunique() if len(m.cells) else 0
+    shown = len(m.rows)
+    scope = (
+        f"the {shown} priority areas shown (of {areas_total})" if shown != areas_total else f"the {areas_total} priority areas"
+    )
     text = (
-        f"In {year}, {held} countr{'y' if held == 1 else 'ies'} held a coordinator or co-coordinator role on record, "
-        f"in {roles['area'].nunique()} of {len(ds.priority_areas)} priority areas "
-        f"(CICA had {members} member states by the end of {year})."
+        f"In {m.year}, {held} countr{'y' if held == 1 else 'ies'} held a coordinator or co-coordinator role on record "
+        f"in {areas} of {scope} (CICA had {members} member states by the end of {m.year})."
     )
     if undated:
         text += (
             f" This includes {undated} countr{'y' if undated == 1 else 'ies'} listed by an undated source, counted in every year."
         )
-    if year == SEED_YEAR and held != SEED_COUNT:
+    if m.year == SEED_YEAR and held != SEED_COUNT and not filtered:
         text += (
             f" The October 2017 article by the Secretariat's Executive Director says {SEED_COUNT} countries were "
             "coordinators or co-coordinators then, counting every priority area; this record holds only the roles "
-            f"that a source names and dates to {year} or earlier (or lists without a date), so {held} is what the data shows."
+            f"that a source names and dates to {m.year} or earlier (or lists without a date), so {held} is what the data shows."
         )
     return text
 

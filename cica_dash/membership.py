@@ -17,6 +17,7 @@ import pandas as pd
 from cica_dash.data import Dataset
 from cica_dash.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
 from cica_dash.events import held_online
+from cica_dash.matrix import period_texts
 from cica_dash.state import country_name
 
 # darkest first: the order the map legend and the tables use
@@ -336,20 +337,6 @@ class CountryProfile:
         return list(self.chairmanships["Term"])
 
 
-def _role_period(row: pd.Series) -> str:
-    since, until = row["since"], row["until"]
-    earliest = isinstance(row["notes"], str) and "on record" in row["notes"].lower()
-    if pd.isna(since):
-        start = "on record, start date not found"
-    elif earliest:
-        start = f"on record from {format_date(since, row['since_precision'])}"
-    else:
-        start = f"since {format_date(since, row['since_precision'])}"
-    if pd.isna(until):
-        return start
-    return f"{start} until {format_date(until, row['until_precision'])}"
-
-
 def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
     """Deduplicate (source, used for, kind) triples; links and notes' links both count."""
     seen: dict[str, dict] = {}
@@ -425,7 +412,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
             "Dimension": co["_dim"].map(dims).fillna(""),
             "Priority area": co["area"].map(areas["name"]).fillna(co["area"]),
             "Role": co["role"],
-            "Period": [_role_period(r) for _, r in co.iterrows()],
+            "Period": period_texts(co),
             "Current": co["until"].isna(),
             **source_columns(co["source_url"]),
         }

@@ -67,6 +67,22 @@ function heightFor(layout, width) {
   return Math.max(rule.min ?? 0, Math.round(rule.plus + rule.per_width * width));
 }
 
+function narrowed(layout, width) {
+  // a figure may carry a layout for narrow screens (layout.meta.cica_narrow: below a width,
+  // set these dotted keys and add this much height), such as a matrix whose column headers
+  // turn upright on a phone
+  const rule = layout.meta?.cica_narrow;
+  if (!rule || !width || width >= rule.below) return layout;
+  for (const [path, value] of Object.entries(rule.set ?? {})) {
+    const keys = path.split(".");
+    let node = layout;
+    for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+    node[keys.at(-1)] = value;
+  }
+  layout.height = (layout.height ?? 450) + (rule.add_height ?? 0);
+  return layout;
+}
+
 function whenVisible(el) {
   // a chart far below the fold is drawn when the reader scrolls near it, so the page's first
   // paint and its first clicks do not wait for it
@@ -107,7 +123,10 @@ export default function ({ parentElement, data, setTriggerValue }) {
   el.__cicaTrigger = setTriggerValue; // the click handler below always reports through the latest one
   el.__cicaClicksOn = Boolean(data.clicks);
   const width = el.clientWidth || parentElement.clientWidth;
-  if (figure.layout) figure.layout.height = heightFor(figure.layout, width);
+  if (figure.layout) {
+    figure.layout.height = heightFor(figure.layout, width);
+    narrowed(figure.layout, width);
+  }
   el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
   const ready = data.lazy && !el.__cicaDrawn ? whenVisible(el) : Promise.resolve();
   ready

@@ -8,7 +8,7 @@ import pytest
 
 from tests.apptest_helpers import charts, run_page
 
-CHARTS = {"map": 4, "timeline": 1, "matrix": 2, "events": 1}  # the map page: members, steps, growth, chairs
+CHARTS = {"map": 4, "timeline": 1, "matrix": 6, "events": 1}  # map: members, steps, growth, chairs; matrix: 5 panels, bars
 
 
 def _charts(page: str) -> list[tuple[dict, dict]]:

@@ -58,15 +58,17 @@ def _figures(ds) -> dict[str, go.Figure]:
         "member map, empty": mf.choropleth(
             pd.DataFrame(columns=["iso3", "status", "name", "since_text", "founding", "source"]), 1990
         ),
-        "matrix, economic, by name": mx.matrix_figure(mx.build_matrix(ds, 2026, ("economic",), order="name")),
-        "matrix, one unknown state": mx.matrix_figure(mx.build_matrix(ds, 2026, countries=("ZZZ",))),
-        "matrix, no role on record": mx.matrix_figure(no_roles),
+        "matrix, economic, by name": _panel(mx.build_matrix(ds, 2026, ("economic",), order="name"), "economic"),
+        "matrix, one unknown state": _panel(mx.build_matrix(ds, 2026, countries=("ZZZ",)), "economic"),
+        "matrix, no role on record": _panel(no_roles, "economic"),
+        "chair hand-overs": mf.chair_map(mb.chair_handovers(ds), mb.chair_terms(ds)),
         "roles per country, none": mx.roles_bar_figure(no_roles.per_country, 1992),
     }
     for year in (1992, 2017, 2026):
         figures[f"member map {year}"] = mf.choropleth(mb.status_as_of(ds, year, TODAY), year)
         m = mx.build_matrix(ds, year)
-        figures[f"matrix {year}"] = mx.matrix_figure(m)
+        for panel in mx.dimension_panels(m):
+            figures[f"matrix {year} {panel.dimension}"] = mx.panel_figure(panel, year)
         figures[f"roles per country {year}"] = mx.roles_bar_figure(m.per_country, year)
     return figures
 
@@ -75,10 +77,15 @@ NAMES = [
     "timeline, everything", "timeline, some", "timeline, nothing", "timeline, no member band", "step chart",
     "step chart, no accessions", "events per year", "events per year, economic", "events per year, four years",
     "events per year, none", "member map, empty", "member map 1992", "member map 2017", "member map 2026",
-    "matrix 1992", "matrix 2017", "matrix 2026", "matrix, economic, by name", "matrix, one unknown state",
-    "matrix, no role on record", "roles per country 1992", "roles per country 2017", "roles per country 2026",
+    *(f"matrix {y} {d}" for y in (1992, 2017, 2026)
+      for d in ("military-political", "new-challenges", "economic", "environmental", "human")),
+    "matrix, economic, by name", "matrix, one unknown state", "matrix, no role on record", "chair hand-overs", "roles per country 1992", "roles per country 2017", "roles per country 2026",
     "roles per country, none",
 ]  # fmt: skip
+
+
+def _panel(m: mx.Matrix, dimension: str) -> go.Figure:
+    return mx.panel_figure(next(p for p in mx.dimension_panels(m) if p.dimension == dimension), m.year)
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,18 @@ from cica_dash.links import escape_markdown
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 
-def _heatmap(at) -> dict:
-    spec = charts(at)[0][0]
-    return next(t for t in spec["data"] if t["type"] == "heatmap")
+def _heatmaps(at) -> dict[str, dict]:
+    """The page's matrix panels by title ('Economic, 2017'): each one's heatmap trace."""
+    out = {}
+    for spec, _ in charts(at):
+        heat = next((t for t in spec["data"] if t["type"] == "heatmap"), None)
+        if heat is not None:
+            out[spec["layout"]["title"]["text"].rsplit(",", 1)[0]] = heat
+    return out
+
+
+def _holders(at) -> set[str]:
+    return {name for heat in _heatmaps(at).values() for name in heat["y"]}
 
 
 def _query(at) -> dict[str, list[str]]:
@@ -25,27 +34,19 @@ def test_2017_and_default_differ_as_the_data_says(real_dataset):
     at_2017 = run_page("matrix", {"year": "2017"})
     at_now = run_page("matrix")
     assert not at_2017.exception and not at_now.exception
-    h2017, hnow = _heatmap(at_2017), _heatmap(at_now)
-    assert h2017["x"] == mx.build_matrix(real_dataset, 2017).names
-    assert h2017["x"] == [
-        "China",
-        "Kazakhstan",
-        "Azerbaijan",
-        "India",
-        "Mongolia",
-        "Russia",
-        "Thailand",
-        "Türkiye",
-        "Afghanistan",
-    ]
-    assert "Uzbekistan" not in h2017["x"] and "Uzbekistan" in hnow["x"]
     latest = at_now.slider(key="matrix.year").value
-    assert hnow["z"] == mx.build_matrix(real_dataset, latest).z
-    assert h2017["z"] == mx.build_matrix(real_dataset, 2017).z
-    # all 18 areas stay as rows in both years
-    assert len(h2017["y"][1]) == len(hnow["y"][1]) == len(real_dataset.priority_areas)
-    assert "says 14 countries" in _markdown(at_2017) and "so 9 is what the data shows" in _markdown(at_2017)
-    assert "says 14 countries" not in _markdown(at_now)
+    for at, year in ((at_2017, 2017), (at_now, latest)):
+        m = mx.build_matrix(real_dataset, year)
+        panels = {p.name: p for p in mx.dimension_panels(m)}
+        shown = _heatmaps(at)
+        assert set(shown) == {name for name, p in panels.items() if p.rows}  # a panel per dimension with a role
+        for name, heat in shown.items():
+            assert heat["y"] == panels[name].row_names and heat["z"] == panels[name].z
+        assert _holders(at) == set(m.names)
+        sentence = mx.holders_sentence(m, mx.member_count(real_dataset, year), len(real_dataset.priority_areas))
+        assert escape_markdown(sentence) in _markdown(at)
+    assert _holders(at_2017) != _holders(at_now)
+    assert "says 14 countries" in _markdown(at_2017) and "says 14 countries" not in _markdown(at_now)
     assert _query(at_2017) == {"year": ["2017"]}
     assert _query(at_now) == {}
 
@@ -53,26 +54,21 @@ def test_2017_and_default_differ_as_the_data_says(real_dataset):
 def test_shared_link_restores_dimension_and_country():
     at = run_page("matrix", {"dimension": "economic", "country": "CHN"})
     assert not at.exception
-    h = _heatmap(at)
-    assert h["x"] == ["China"]
-    assert set(h["y"][0]) == {"Economic"}
-    assert len(h["y"][1]) == 8
+    shown = _heatmaps(at)
+    assert list(shown) == ["Economic"] and shown["Economic"]["y"] == ["China"]
+    assert len(shown["Economic"]["x"]) == 8
     assert at.multiselect(key="matrix.dimension").value == ["economic"]
     assert at.multiselect(key="matrix.country").value == ["CHN"]
     assert _query(at) == {"dimension": ["economic"], "country": ["CHN"]}
-    assert escape_markdown("Agriculture: China (coordinator)") in _markdown(at)
+    assert escape_markdown("Agriculture: China (coordinator (since at least 28 Apr 2016))") in _markdown(at)
     assert escape_markdown("Energy security: none of the chosen countries") in _markdown(at)
 
 
 def test_order_by_name_in_the_link():
     at = run_page("matrix", {"order": "name", "year": "2017"})
     assert not at.exception
-    x = _heatmap(at)["x"]
-    assert (
-        x
-        == sorted(x)
-        == ["Afghanistan", "Azerbaijan", "China", "India", "Kazakhstan", "Mongolia", "Russia", "Thailand", "Türkiye"]
-    )
+    for heat in _heatmaps(at).values():
+        assert heat["y"] == sorted(heat["y"])
     assert at.radio(key="matrix.order").value == "name"
 
 
@@ -82,8 +78,7 @@ def test_bad_values_give_notices_not_exceptions():
     notes = " ".join(warnings_text(at))
     for bit in ("`year`", "cooking", "XXX", "`order`", "this page does not use them"):
         assert bit in notes
-    h = _heatmap(at)
-    assert set(h["y"][0]) == {"Economic"}  # the good value is kept
+    assert list(_heatmaps(at)) == ["Economic"]  # the good value is kept
     assert _query(at) == {"dimension": ["economic"]}
 
 

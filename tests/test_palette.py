@@ -150,11 +150,12 @@ def test_dimension_marks_have_a_rim(real_dataset):
 
 def test_matrix_cells_carry_their_role_as_text(real_dataset):
     m = mx.build_matrix(real_dataset, 2026)
-    heat = mx.matrix_figure(m).data[0]
-    assert heat.texttemplate == "%{text}"
-    for z_row, text_row in zip(m.z, m.text):
-        for z, text in zip(z_row, text_row):
-            assert text == {None: "", 0: "", 1: "co", 2: "C"}[z]
+    for panel in mx.dimension_panels(m):
+        heat = mx.panel_figure(panel, 2026).data[0]
+        assert heat.texttemplate == "%{text}"
+        for z_row, text_row in zip(heat.z, heat.text):
+            for z, text in zip(z_row, text_row):
+                assert text == {0: "", 1: "co", 2: "C"}[z]
     bars = mx.roles_bar_figure(m.per_country, 2026)  # as the page does
     assert all(t.marker.line.color == p.EDGE for t in bars.data)
 
