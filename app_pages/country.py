@@ -7,7 +7,7 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import membership as mb
 from cica_dash.state import CountryState, EventsState, TimelineState
-from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, page_link, safe_markdown, table, url_state, view_tools
+from cica_dash.ui import commit, dataset, footer, page_link, safe_markdown, table, url_state, view_tools
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")
@@ -16,7 +16,7 @@ st.title("Country profile")
 st.selectbox(
     "Country",
     list(vocab.countries),
-    format_func={c: f"{name} ({c})" for c, name in vocab.countries.items()}.get,
+    format_func=vocab.countries.get,
     placeholder="Choose a country",
     key="country.pick",
 )
@@ -49,7 +49,7 @@ def section(title: str, frame, empty: str, **config) -> None:
     if frame.empty:
         st.caption(empty)
     else:
-        table(frame, column_config={"Source": SOURCE_LINK, **config})
+        table(frame, column_config={**config})
 
 
 section(

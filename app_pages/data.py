@@ -6,7 +6,8 @@ from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
 from cica_dash.dates import format_dates
 from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.ui import SOURCE_LINK, dataset, footer, no_url_state, plotly_config, table, view_tools
+from cica_dash.glossary import GLOSSARY
+from cica_dash.ui import dataset, footer, no_url_state, plotly_config, table, view_tools
 
 ds, vocab = dataset()
 no_url_state()
@@ -63,7 +64,7 @@ table(
     ds.gaps[["kind", "subject", "description", "source_url"]].rename(
         columns={"kind": "Kind", "subject": "What", "description": "What the sources say", "source_url": "Source"}
     ),
-    column_config={"Source": SOURCE_LINK, "What the sources say": st.column_config.TextColumn(width="large")},
+    column_config={"What the sources say": st.column_config.TextColumn(width="large")},
 )
 st.subheader("Changes to the data")
 st.caption("What was added or corrected, by date (changes.csv), so a citation can be matched to what it saw.")
@@ -71,6 +72,9 @@ table(
     ds.changes.sort_values("date", ascending=False).assign(date=lambda t: format_dates(t["date"], "day")),
     column_config={"summary": st.column_config.TextColumn("What changed", width="large")},
 )
+
+st.header("Glossary", anchor="glossary")
+st.markdown("\n".join(f"- **{term}**: {meaning}" for term, meaning in GLOSSARY))
 
 st.header("Data dictionary")
 table(data_dictionary(ds))

@@ -7,14 +7,15 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
+from cica_dash.glossary import GLOSSARY_LINK
 from cica_dash.labels import RELATION_LABELS
 from cica_dash.state import EventsState
 from cica_dash.ui import (
-    SOURCE_LINK,
     commit,
     dataset,
     footer,
     package_zip_bytes,
+    page_link,
     plotly_config,
     reset_control,
     safe_markdown,
@@ -32,13 +33,21 @@ st.title("Events")
 with st.container(border=True):
     c = st.columns(3)
     c[0].multiselect(
-        "Country (host or participant)", list(vocab.countries), format_func=vocab.countries.get, key="events.country"
+        "Country (host or participant)",
+        list(vocab.countries),
+        format_func=vocab.countries.get,
+        key="events.country",
+        placeholder="All",
     )
     dimension = c[1].multiselect(
-        "Dimension", dims, format_func={d: ev.dimension_label(d, vocab) for d in dims}.get, key="events.dimension"
+        "Dimension",
+        dims,
+        format_func={d: ev.dimension_label(d, vocab) for d in dims}.get,
+        key="events.dimension",
+        placeholder="All",
     )
     area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
-    c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area")
+    c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area", placeholder="All")
     c = st.columns([1, 1, 2, 1])
     c[1].multiselect(
         "What CICA did",
@@ -49,7 +58,11 @@ with st.container(border=True):
         help="CICA's own events (organised or co-organised), or other bodies' events it took part in",
     )
     c[0].multiselect(
-        "Type", list(vocab.event_types), format_func={t: t.replace("-", " ") for t in vocab.event_types}.get, key="events.type"
+        "Type",
+        list(vocab.event_types),
+        format_func={t: t.replace("-", " ").capitalize() for t in vocab.event_types}.get,
+        key="events.type",
+        placeholder="All",
     )
     c[2].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
     c[3].text_input("Search titles, places, notes", key="events.q", max_chars=200)
@@ -58,13 +71,14 @@ new = commit(EventsState, vocab, "events")
 reset_control(new, "events")
 
 rows = ev.filter_events(ds.events, new)
+page_link("timeline", "Summits, ministerial meetings, chairmanships and accessions are on the Timeline", ":material/timeline:")
 safe_markdown(new.describe(vocab, len(rows)), bold=True)
 if len(rows):
     st.caption(ev.relation_line(rows))
 if ev.reaches_thin_years(new):
     st.caption(
-        f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies that later documents date. "
-        "*About the data* lists the known gaps."
+        f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies "
+        f"([SOC, SWG]({GLOSSARY_LINK})) that later documents date. *About the data* lists the known gaps."
     )
 
 
@@ -109,10 +123,8 @@ else:
     table(
         ev.table_page(cached.events_table(ds), rows.index, TABLE_ROWS).drop(columns=["sort_date"]),
         column_config={
-            "title": st.column_config.TextColumn("Event", width="large"),
-            "relation": st.column_config.TextColumn("CICA's part"),
-            "source": SOURCE_LINK,
-            "notes": st.column_config.TextColumn("Notes", width="medium"),
+            "Event": st.column_config.TextColumn(width="large"),
+            "Notes": st.column_config.TextColumn(width="medium"),
         },
     )
     if len(rows) > TABLE_ROWS:

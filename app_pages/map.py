@@ -9,7 +9,7 @@ from cica_dash import map_figures as mf
 from cica_dash import membership as mb
 from cica_dash.chart import plotly_chart
 from cica_dash.state import CountryState, MapState
-from cica_dash.ui import SOURCE_LINK, commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
+from cica_dash.ui import commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map")
@@ -76,10 +76,7 @@ def as_of_view() -> None:
     st.header(f"Member and observer states as of {year}")
     table(
         mb.member_list(status),
-        column_config={
-            "Source": SOURCE_LINK,
-            "Reference": st.column_config.TextColumn("Reference", help="Sources that are not web pages (SEED article)"),
-        },
+        column_config={"ISO3": None},  # names for readers; the code stays in the data and the API
     )
     view_tools(ds, "map", MapState(year=None if year == vocab.last_year else year), f"Member map, as of the end of {year}")
 

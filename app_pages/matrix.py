@@ -5,7 +5,9 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import matrix as mx
 from cica_dash.chart import plotly_chart
+from cica_dash.glossary import GLOSSARY_LINK
 from cica_dash.links import escape_markdown
+from cica_dash.names import dimension_label
 from cica_dash.state import ORDERS, CountryState, EventsState, MatrixState
 from cica_dash.ui import (
     commit,
@@ -24,14 +26,18 @@ ds, vocab = dataset()
 state = url_state(MatrixState, vocab, "matrix")
 st.title("Who coordinates what")
 st.markdown(
-    "Each priority area of the Catalogue of confidence-building measures is led by a **coordinator** state, "
+    f"Each priority area of the [Catalogue]({GLOSSARY_LINK}) of confidence-building measures is led by a **coordinator** state, "
     "often with **co-coordinators**. The matrix shows who held which role in the chosen year, as far as a source says."
 )
 countries = mx.country_options(ds, state.country)
 c = st.columns([3, 3, 3, 2])
 year = c[0].slider("As of", vocab.first_year, vocab.last_year, key="matrix.year")
 c[1].multiselect(
-    "Dimensions", list(vocab.dimensions), format_func=vocab.dimensions.get, key="matrix.dimension", placeholder="All five"
+    "Dimensions",
+    list(vocab.dimensions),
+    format_func={d: dimension_label(d, vocab.dimensions) for d in vocab.dimensions}.get,
+    key="matrix.dimension",
+    placeholder="All five",
 )
 c[2].multiselect("Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role")
 c[3].radio("States in order of", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
@@ -43,7 +49,8 @@ filtered = bool(state.dimension or state.country)
 safe_markdown(mx.holders_sentence(m, mx.member_count(ds, year), len(ds.priority_areas), filtered))
 st.caption(
     "**C** coordinator, **co** co-coordinator. A role's period is in its cell's tooltip and in *In words* below: "
-    "*since at least Oct 2017* means the earliest source that names the role is of that month."
+    "*since at least Oct 2017* means the earliest source that names the role is of that month "
+    f"([glossary]({GLOSSARY_LINK}))."
 )
 
 # one small matrix per dimension: a few areas each, so it fits any screen; small ones side by side
@@ -93,12 +100,6 @@ with right:
         st.markdown(f"**{escape_markdown(dim)}**\n\n" + "\n".join(f"- {escape_markdown(line)}" for line in lines))
 
 st.header("The roles and their sources")
-table(
-    mx.role_table(m),
-    column_config={
-        "link": st.column_config.LinkColumn("link", display_text="source ↗"),
-        "source": st.column_config.TextColumn("cited as"),
-    },
-)
+table(mx.role_table(m), column_config={"Notes": st.column_config.TextColumn(width="large")})
 view_tools(ds, "matrix", state, f"Who coordinates what, {state.describe(vocab)}")
 footer(ds)

@@ -17,10 +17,10 @@ from cica_dash.timeline import (
     x_window,
 )
 from cica_dash.ui import (
-    SOURCE_LINK,
     commit,
     dataset,
     footer,
+    page_link,
     plotly_config,
     reset_control,
     safe_markdown,
@@ -40,6 +40,7 @@ st.markdown(
     "summits, ministerial meetings, accessions, founding documents, institutions and partnerships. "
     "Point at an item for what was decided and its source; drag across the chart to zoom."
 )
+page_link("events", "Seminars, forums, trainings and the meetings of CICA's bodies are on Events", ":material/event:")
 left, right = st.columns([2, 3])
 left.radio("Period", list(PRESETS), key="timeline.preset", horizontal=True, on_change=timeline_preset_changed, args=(first, last))
 right.slider("Years", first, last, key="timeline.years", on_change=timeline_years_changed, args=(first, last))
@@ -62,7 +63,6 @@ else:
     table(
         readable_list(shown),
         column_config={
-            "Source": SOURCE_LINK,
             "Decided or adopted": st.column_config.TextColumn(width="large"),
         },
     )

@@ -9,12 +9,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from cica_dash import names
 from cica_dash.dates import format_spans
 from cica_dash.deck import offline_deck
 from cica_dash.export import to_csv
 from cica_dash.fast_figure import fast_figure
 from cica_dash.labels import OWN_RELATIONS, RELATION_LABELS
 from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, rgba, wrap_note
+from cica_dash.sources import source_columns
 from cica_dash.state import EventsState, Vocabulary
 
 DIMENSION_ORDER = ["military-political", "new-challenges", "economic", "environmental", "human", "institutional"]
@@ -23,12 +25,7 @@ SOURCE_NOTE = wrap_note("Source: CICA Dashboard events record (data/events.csv);
 
 def dimension_label(slug: str, vocab: Vocabulary) -> str:
     """Short label for a dimension: 'Economic', 'New challenges and threats', 'Institutional'."""
-    if slug == "institutional":
-        return "Institutional"
-    name = vocab.dimensions.get(slug, slug)
-    name = re.sub(r"^Fight against ", "", name)
-    name = re.sub(r" dimension$", "", name)
-    return name[:1].upper() + name[1:]
+    return names.dimension_label(slug, vocab.dimensions)
 
 
 def held_online(events: pd.DataFrame) -> pd.Series:
@@ -204,13 +201,17 @@ def places_deck(points: pd.DataFrame) -> pdk.Deck:
     return offline_deck([layer], tooltip={"text": "{city}: {events} event(s)\n{label}"})
 
 
+TABLE_COLUMNS = [
+    "Date", "sort_date", "Event", "Type", "CICA's part", "Dimension", "Priority area", "Host", "Place", "Status",
+    "Source", "Reference", "Notes",
+]  # fmt: skip
+
+
 def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> pd.DataFrame:
     """The rows as a person reads them, most recent first: dates at their precision, names
     instead of codes. With `limit`, only that many rows are formatted (a page of the table)."""
     if events.empty:
-        return pd.DataFrame(
-            columns=["date", "title", "type", "relation", "dimension", "area", "host", "place", "source", "notes"]
-        )
+        return pd.DataFrame(columns=TABLE_COLUMNS)
     events = events.sort_values("start_date", ascending=False, kind="stable")
     if limit is not None:
         events = events.head(limit)
@@ -221,18 +222,18 @@ def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> 
     )
     return pd.DataFrame(
         {
-            "date": dates,
+            "Date": dates,
             "sort_date": events["start_date"],
-            "title": events["title"],
-            "type": events["type"].str.replace("-", " "),
-            "relation": events["relation"].map(RELATION_LABELS),
-            "dimension": events["dimension"].map(lambda d: dimension_label(d, vocab)),
-            "area": events["area"].map(vocab.areas).fillna(""),
-            "host": events["host_iso3"].map(vocab.countries).fillna(""),
-            "place": place,
-            "status": events["status"],
-            "source": events["source_url"],
-            "notes": events["notes"].fillna(""),
+            "Event": events["title"],
+            "Type": events["type"].str.replace("-", " ").str.capitalize(),
+            "CICA's part": events["relation"].map(RELATION_LABELS),
+            "Dimension": events["dimension"].map(lambda d: dimension_label(d, vocab)),
+            "Priority area": events["area"].map(vocab.areas).fillna(""),
+            "Host": events["host_iso3"].map(vocab.countries).fillna(""),
+            "Place": place,
+            "Status": events["status"],
+            **source_columns(events["source_url"]),
+            "Notes": events["notes"].fillna(""),
         },
         index=events.index,
     )

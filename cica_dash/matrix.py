@@ -20,8 +20,9 @@ import plotly.graph_objects as go
 from cica_dash.data import Dataset
 from cica_dash.dates import format_dates
 from cica_dash.fast_figure import fast_figure
+from cica_dash.names import country_name, short_dimension
 from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
-from cica_dash.state import country_name
+from cica_dash.sources import source_columns
 
 ROLES = ("coordinator", "co-coordinator")
 ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role
@@ -30,13 +31,6 @@ NOT_ON_RECORD = "not on record"
 ORDERS = ("roles", "name")
 SEED_YEAR = 2017
 SEED_COUNT = 14  # "14 countries are coordinators/co-coordinators" (Astana Times, Oct 2017)
-
-
-def short_dimension(name: str) -> str:
-    """'Economic dimension' -> 'Economic'; 'Fight against new challenges and threats' ->
-    'New challenges and threats': row labels must stay short enough to read."""
-    short = name.removesuffix(" dimension").removeprefix("Fight against ")
-    return short[:1].upper() + short[1:]
 
 
 def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
@@ -485,18 +479,16 @@ def role_table(m: Matrix) -> pd.DataFrame:
     """The roles shown, with their periods and sources, for a table with a link column."""
     c = m.cells
     if c.empty:
-        return pd.DataFrame(columns=["dimension", "area", "country", "role", "period", "link", "source", "notes"])
-    url = c["source_url"].where(c["source_url"].str.startswith("http"))
+        return pd.DataFrame(columns=["Dimension", "Priority area", "Country", "Role", "Period", "Source", "Reference", "Notes"])
     out = pd.DataFrame(
         {
-            "dimension": c["dimension_name"].map(short_dimension),
-            "area": c["area_name"],
-            "country": c["country"],
-            "role": c["role"],
-            "period": c["all_periods"],
-            "link": url,
-            "source": c["source_url"],
-            "notes": c["notes"],
+            "Dimension": c["dimension_name"].map(short_dimension),
+            "Priority area": c["area_name"],
+            "Country": c["country"],
+            "Role": c["role"],
+            "Period": c["all_periods"],
+            **source_columns(c["source_url"]),
+            "Notes": c["notes"],
         }
     )
     area_pos = {a: i for i, a in enumerate(m.rows["area"])}

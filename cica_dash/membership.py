@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import urlparse
 
 import pandas as pd
 
@@ -18,7 +17,8 @@ from cica_dash.data import Dataset
 from cica_dash.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
 from cica_dash.events import held_online
 from cica_dash.matrix import period_texts
-from cica_dash.state import country_name
+from cica_dash.names import country_name, short_dimension
+from cica_dash.sources import source_columns, source_label
 
 # darkest first: the order the map legend and the tables use
 STATUSES: tuple[str, ...] = ("founding member", "member", "observer", "former observer")
@@ -47,33 +47,9 @@ def year_end(year: int) -> pd.Timestamp:
     return pd.Timestamp(year=year, month=12, day=31)
 
 
-def is_link(source: str | None) -> bool:
-    return isinstance(source, str) and source.startswith(("http://", "https://"))
-
-
-def source_columns(sources) -> dict[str, list[str | None]]:
-    """A row's source as a table shows it: a web address under "Source" (a link column), a named
-    document (the SEED article) under "Reference"; the other cell is empty."""
-    values = list(sources)
-    return {
-        "Source": [s if is_link(s) else None for s in values],
-        "Reference": [None if is_link(s) or not isinstance(s, str) else s for s in values],
-    }
-
-
 def without_blank_reference(frame: pd.DataFrame) -> pd.DataFrame:
     """Drop the "Reference" column when every source of the table is a web page."""
     return frame if frame["Reference"].notna().any() else frame.drop(columns="Reference")
-
-
-def source_label(source: str | None) -> str:
-    """A short name for a source: the web site's host, or the SEED reference as written."""
-    if not isinstance(source, str) or not source:
-        return ""
-    if is_link(source):
-        host = urlparse(source).hostname or source
-        return host.removeprefix("www.")
-    return source
 
 
 def _last_day(value: pd.Timestamp, precision: str | None) -> pd.Timestamp:
@@ -90,7 +66,7 @@ def observer_period_text(row: pd.Series) -> str:
     if pd.isna(since):
         start = "start date not on record"
     elif row.get("since_basis") == "earliest_record":
-        start = f"on record from {format_date(since, row['date_precision'])}"
+        start = f"since at least {format_date(since, row['date_precision'])}"
     else:
         start = f"from {format_date(since, row['date_precision'])}"
     until = row["until"]
@@ -228,7 +204,7 @@ def member_steps(ds: Dataset) -> pd.DataFrame:
     for (when, prec), g in m.groupby(["accession_date", "date_precision"], sort=True):
         total += len(g)
         names = ", ".join(g["name"])
-        label = f"{len(g)} founding members" if bool(g["founding"].all()) else "+" + " +".join(g["iso3"])
+        label = f"{len(g)} founding members" if bool(g["founding"].all()) else "+ " + names  # names, not codes
         rows.append(
             {
                 "date": when,
@@ -409,7 +385,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
     co = co.sort_values(["_dim", "area", "_since"])
     roles = pd.DataFrame(
         {
-            "Dimension": co["_dim"].map(dims).fillna(""),
+            "Dimension": co["_dim"].map(dims).fillna("").map(short_dimension),
             "Priority area": co["area"].map(areas["name"]).fillna(co["area"]),
             "Role": co["role"],
             "Period": period_texts(co),

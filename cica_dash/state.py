@@ -15,22 +15,14 @@ from datetime import date
 from typing import Any, ClassVar, Self
 
 import pandas as pd
-import pycountry
 
 from cica_dash.data import Dataset
 from cica_dash.labels import RELATION_LABELS
 from cica_dash.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
+from cica_dash.names import country_name, dimension_label
 from cica_dash.timeline import preset_of, range_for
 
 FIRST_YEAR = 1992  # the initiative at the UN General Assembly
-
-
-def country_name(iso3: str) -> str:
-    """A readable English name for any ISO3 code (common name where ISO has one)."""
-    c = pycountry.countries.get(alpha_3=iso3)
-    if c is None:
-        return iso3
-    return getattr(c, "common_name", None) or c.name
 
 
 @dataclass(frozen=True)
@@ -317,7 +309,7 @@ class MatrixState(UrlState):
             _dimensions,
             what="dimension",
             doc="repeatable dimension slug",
-            words=lambda value, v: _names(value, v.dimensions),
+            words=lambda value, v: _dimension_words(value, v),
         ),
         COUNTRIES,
         Param("order", "order", "choice", lambda v: ORDERS, doc="columns by `roles` (default) or `name`"),
@@ -343,9 +335,9 @@ class MatrixState(UrlState):
         return " · ".join([f"as of {self.year}" if self.year else "as of today", *self.summary_parts(vocab)])
 
 
-def _event_dimension_words(value: Sequence[str], v: Vocabulary) -> str:
-    dims = {**v.dimensions, "institutional": "Institutional"}
-    return ", ".join(dims.get(d, d).split(" dimension")[0].lower() for d in value)
+def _dimension_words(value: Sequence[str], v: Vocabulary) -> str:
+    """Dimensions in a summary line: 'economic, new challenges and threats'."""
+    return ", ".join(dimension_label(d, v.dimensions).lower() for d in value)
 
 
 @dataclass(frozen=True)
@@ -368,7 +360,7 @@ class EventsState(UrlState):
             _event_dimensions,
             what="dimension",
             doc="repeatable dimension slug, or `institutional`",
-            words=_event_dimension_words,
+            words=_dimension_words,
         ),
         Param(
             "area",

@@ -231,7 +231,7 @@ def readable_list(items: pd.DataFrame) -> pd.DataFrame:
             "Place": items["place"],
             "Decided or adopted": items["description"],
             "Source": items["source_url"].where(is_url, None),
-            "Source (not a web page)": items["source_url"].where(~is_url, ""),
+            "Reference": items["source_url"].where(~is_url, None),
         }
     ).reset_index(drop=True)
 

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 S = TypeVar("S", bound=UrlState)
 R = TypeVar("R")
 
-# every table's source column: a link that shows the site's name (www. dropped)
-SOURCE_LINK = st.column_config.LinkColumn("Source", display_text=r"https?://(?:www\.)?([^/]+)")
+# every table's link to its source, beside the publisher's name (`table` puts them side by side)
+SOURCE_LINK = st.column_config.LinkColumn("Link", display_text="open ↗", help="The page the row's facts come from")
 STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
 
@@ -116,10 +116,35 @@ def show_data_error(err: DataError) -> None:
     table(rows)
 
 
+def readable_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's sources as a reader takes them: "Source" names the publisher (or the document,
+    for a source that is not a web page) and "Link" opens the page; "Reference" is folded in."""
+    import pandas as pd
+
+    from cica_dash.sources import is_link, publisher
+
+    if not isinstance(frame, pd.DataFrame) or "Source" not in frame.columns:
+        return frame
+    out = frame.copy()
+    links = out["Source"]
+    refs = out.pop("Reference") if "Reference" in out.columns else pd.Series([None] * len(out), index=out.index)
+    names = [publisher(u) if is_link(u) else publisher(r) for u, r in zip(links, refs)]
+    pos = out.columns.get_loc("Source")
+    out = out.rename(columns={"Source": "Link"})
+    out["Link"] = [u if is_link(u) else None for u in links]
+    out.insert(pos, "Source", names)
+    return out
+
+
 def table(frame: pd.DataFrame | list[dict[str, Any]], **kwargs: Any) -> None:
-    """A data grid as every page shows one: no index, full width, and a missing value left blank
-    (Streamlit prints "None", which in a Source column reads as "no source")."""
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder="", **kwargs)
+    """A data grid as every page shows one: no index, full width, a missing value left blank
+    (Streamlit prints "None", which in a Source column reads as "no source"), and each row's
+    source as its publisher's name with a link (`readable_sources`)."""
+    config = dict(kwargs.pop("column_config", None) or {})
+    if not isinstance(frame, list) and "Source" in frame.columns:
+        frame = readable_sources(frame)
+        config.setdefault("Link", SOURCE_LINK)
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder="", column_config=config or None, **kwargs)
 
 
 def _query() -> dict[str, list[str]]:

@@ -110,11 +110,11 @@ def test_places_of_nothing_is_an_empty_frame(fixture_dataset, vocab):
 
 
 def test_table_formats_dates_at_their_precision(fixture_dataset, vocab):
-    t = ev.table(fixture_dataset.events, vocab).set_index("title")
-    assert t.at["1st Non-Governmental Forum", "date"] == "25–26 May 2015"
-    assert t.at["Thai courses on sustainable development", "date"] == "Oct 2017"
-    assert t.at["Tourism recovery B2B session", "place"] == "online"
-    assert t.at["11th Think Tank Forum", "host"] == "China"
+    t = ev.table(fixture_dataset.events, vocab).set_index("Event")
+    assert t.at["1st Non-Governmental Forum", "Date"] == "25–26 May 2015"
+    assert t.at["Thai courses on sustainable development", "Date"] == "Oct 2017"
+    assert t.at["Tourism recovery B2B session", "Place"] == "online"
+    assert t.at["11th Think Tank Forum", "Host"] == "China"
     assert list(ev.table(fixture_dataset.events, vocab)["sort_date"].dt.year)[:1] == [2025]
 
 

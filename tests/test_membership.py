@@ -34,7 +34,7 @@ def test_counts_as_of_a_year(fixture_dataset, year, counts):
 @pytest.mark.parametrize(
     ("iso3", "year", "status", "since_text"),
     [
-        ("THA", 2003, "observer", "observer, on record from 2001; member from 22 Oct 2004"),
+        ("THA", 2003, "observer", "observer, since at least 2001; member from 22 Oct 2004"),
         ("THA", 2004, "member", "member since 22 Oct 2004"),
         ("KOR", 2005, "observer", "observer, from 1993; member from 17 Jun 2006"),
         ("KOR", 2006, "member", "member since 17 Jun 2006"),
@@ -42,7 +42,7 @@ def test_counts_as_of_a_year(fixture_dataset, year, counts):
         ("QAT", 2014, "member", "member since May 2014"),
         ("BHR", 2011, "member", "member since 2011"),
         ("KWT", 2022, "member", "member since 13 Oct 2022"),
-        ("AUS", 2010, "former observer", "observer, on record from 1999; last listed 2006"),
+        ("AUS", 2010, "former observer", "observer, since at least 1999; last listed 2006"),
         ("KAZ", 2002, "founding member", "member since 1999"),
         ("SAU", 2023, "observer", "observer, from 26 Dec 2023"),
     ],
@@ -78,7 +78,7 @@ def test_member_steps(fixture_dataset):
     steps = mb.member_steps(fixture_dataset)
     assert list(steps["count"]) == [3, 4, 5, 6]
     assert list(steps["date_text"]) == ["1999", "22 Oct 2004", "May 2014", "13 Oct 2022"]
-    assert list(steps["label"]) == ["3 founding members", "+THA", "+QAT", "+KWT"]
+    assert list(steps["label"]) == ["3 founding members", "+ Thailand", "+ Qatar", "+ Kuwait"]
     assert steps["period_end"].iloc[0] == pd.Timestamp("1999-12-31")
     assert steps["period_end"].iloc[2] == pd.Timestamp("2014-05-31")
 
@@ -130,7 +130,7 @@ def test_profile_of_kazakhstan(real_dataset):
 def test_profile_of_observer_and_of_acceding_state(real_dataset):
     jpn = mb.country_profile(real_dataset, "JPN", TODAY)
     assert jpn.status == "observer" and jpn.member_since == "" and jpn.chairmanships.empty
-    assert jpn.observer == ["observer, on record from 1999"]
+    assert jpn.observer == ["observer, since at least 1999"]
     kwt = mb.country_profile(real_dataset, "KWT", TODAY)
     assert "Kuwait joins CICA" in set(kwt.milestones["Milestone"])
     assert mb.profile_summary(kwt) == "Kuwait has been a member of CICA since 13 Oct 2022."
@@ -231,7 +231,7 @@ def test_step_chart_and_chair_map(fixture_dataset):
     fig = mf.step_chart(mb.member_steps(fixture_dataset), 2017, 2026)
     line, marks = fig.data
     assert list(line.y) == [0, 3, 4, 5, 6, 6]
-    assert marks.text[-1] == "+KWT"
+    assert marks.text[-1] == "+ Kuwait"
     shaded = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(shaded) == 2  # 1999 and May 2014: dates known to the year or month
     chairs = mf.chair_map(mb.chair_handovers(fixture_dataset), mb.chair_terms(fixture_dataset))

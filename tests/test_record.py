@@ -118,9 +118,9 @@ def test_member_steps(real_dataset):
         "15 Aug 2018", "13 Oct 2022",
     ]  # fmt: skip
     assert steps["label"].iloc[0] == "16 founding members"
-    assert steps["label"].iloc[5] == "+BHR +KHM"
+    assert steps["label"].iloc[5] == "+ Bahrain, Cambodia"
     fig = mf.step_chart(steps, 2017, 2026)
-    assert fig.data[1].text[-1] == "+KWT"
+    assert fig.data[1].text[-1] == "+ Kuwait"
     assert len([s for s in fig.layout.shapes if s.type == "rect"]) == 3  # 1999, 2011 and May 2014
 
 

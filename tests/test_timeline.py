@@ -180,7 +180,7 @@ def test_readable_list_in_date_order_with_sources(items):
     assert table["What"].tolist() == ["Summits", "Summits", "Ministerial meetings (informal/special)", "Summits (planned)"]
     assert table["Source"].tolist() == ["https://example.org/ms"] * 4
     seed = readable_list(items.assign(source_url="SEED: The Astana Times, 2017"))
-    assert seed["Source"].isna().all() and set(seed["Source (not a web page)"]) == {"SEED: The Astana Times, 2017"}
+    assert seed["Source"].isna().all() and set(seed["Reference"]) == {"SEED: The Astana Times, 2017"}
 
 
 @pytest.mark.parametrize(
