@@ -7,7 +7,6 @@ import streamlit as st
 from cica_dash import cached
 from cica_dash import events as ev
 from cica_dash.chart import plotly_chart
-from cica_dash.glossary import GLOSSARY_LINK
 from cica_dash.labels import RELATION_LABELS
 from cica_dash.state import EventsState
 from cica_dash.ui import (
@@ -78,7 +77,7 @@ if len(rows):
 if ev.reaches_thin_years(new):
     st.caption(
         f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies "
-        f"([SOC, SWG]({GLOSSARY_LINK})) that later documents date. *About the data* lists the known gaps."
+        "(SOC, SWG: see the glossary) that later documents date. *About the data* lists the known gaps and the glossary."
     )
 
 

@@ -50,7 +50,7 @@ safe_markdown(mx.holders_sentence(m, mx.member_count(ds, year), len(ds.priority_
 st.caption(
     "**C** coordinator, **co** co-coordinator. A role's period is in its cell's tooltip and in *In words* below: "
     "*since at least Oct 2017* means the earliest source that names the role is of that month "
-    f"([glossary]({GLOSSARY_LINK}))."
+    "(the glossary on *About the data* has every term)."
 )
 
 # one small matrix per dimension: a few areas each, so it fits any screen; small ones side by side

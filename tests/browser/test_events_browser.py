@@ -23,13 +23,14 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     assert grid.is_visible()
     watched.shot("events-economic-2021-2023")
 
-    page.get_by_text("Share or download this view").click()
+    page.get_by_text("Share, get this data, cite this view").click()
+    assert page.locator("code").filter(has_text="dimension=economic").count() >= 1  # the view's link
+    page.get_by_role("tab", name="Get this data").click()
     with page.expect_download() as info:
         page.get_by_role("button", name="Download these events (CSV)").click()
     body = open(info.value.path(), encoding="utf-8").read()
     rows = list(csv.DictReader(io.StringIO(body)))
     assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])
-    assert page.locator("code").filter(has_text="dimension=economic").count() >= 1
     assert watched.errors == []
     assert watched.external == []
 
@@ -42,10 +43,10 @@ def test_the_preparatory_years_show_their_meetings(server, watched, real_dataset
     page = watched.page
     page.goto(server + "/events?from=1993&to=1999")
     watched.settle()
-    assert page.get_by_text(f"{len(expected)} events · 1993–1999").is_visible()
-    assert page.get_by_text("Before 2008 the record is thin").is_visible()
-    page.get_by_test_id("stDataFrame").wait_for()
+    page.get_by_text(f"{len(expected)} events · 1993–1999").wait_for(timeout=30_000)
+    page.get_by_text("Before 2008 the record is thin").wait_for(timeout=30_000)
     grid = page.get_by_test_id("stDataFrame").locator("[role=grid]")
+    grid.wait_for(timeout=30_000)  # the grid is drawn a moment after the script's run
     assert grid.get_attribute("aria-rowcount") == str(len(expected) + 1)  # rows and the header
     watched.shot("events-1993-1999")
     assert watched.errors == [] and watched.external == []

@@ -313,7 +313,8 @@ def test_a_session_stays_on_one_replica(two_replicas, watched):
     search.press("Enter")
     page.get_by_text(first, exact=True).wait_for(timeout=20_000)
     watched.settle()
-    page.get_by_text("Share or download this view").click()
+    page.get_by_text("Share, get this data, cite this view").click()
+    page.get_by_role("tab", name="Get this data").click()
     with page.expect_download(timeout=20_000) as info:
         page.get_by_role("button", name="Download these events (CSV)").click()
     body = Path(info.value.path()).read_text(encoding="utf-8")
