@@ -1,6 +1,6 @@
-"""The country brief: the PDF read back with pypdf holds the state's facts, each with a numbered
-source, every source in full, the link, data version and date; Cyrillic passes through; the
-page's print tables number the same sources."""
+"""The country brief (cica_dash/brief.py, cica_dash/paper.py): the PDF read back with pypdf holds
+the state's facts, each with a numbered source, every source in full, the link, data version and
+date; Cyrillic passes through; the page's print tables number the same sources."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from cica_dash import brief
 from cica_dash import membership as mb
+from cica_dash import paper as pp
 
 TODAY = date(2026, 11, 28)
 VERSION = "2026-11-28+0badc0de"
@@ -140,7 +141,7 @@ def test_cyrillic_text_passes_through_and_reads_back(profiles):
     p = profiles["KAZ"]
     events = p.events.assign(Event="Совещание министров иностранных дел")
     russian = dataclasses.replace(p, name="Республика Казахстан", events=events)
-    words = {**brief.WORDS, "lang": "ru", "subtitle": "Справка о стране СВМДА", "events": "Мероприятия"}
+    words = {**pp.WORDS, "lang": "ru", "subtitle": "Справка о стране СВМДА", "events": "Мероприятия"}
     text = read(make(russian, words=words))[0]
     for phrase in ("Республика Казахстан", "Справка о стране СВМДА", "Мероприятия", "Совещание министров иностранных дел"):
         assert phrase in text
@@ -159,21 +160,21 @@ def test_the_font_is_shipped_with_the_app_with_its_licence():
     ],
 )
 def test_sources_are_numbered_in_the_order_first_cited(cites, marks, listed):
-    numbers = brief.SourceNumbers()
+    numbers = pp.SourceNumbers()
     assert [numbers.cite(c) for c in cites] == marks
     assert numbers.listed() == listed
 
 
 def test_a_tables_source_and_reference_become_one_column_of_marks():
     frame = pd.DataFrame({"Term": ["a", "b", "c"], "Source": ["https://x", None, None], "Reference": [None, "SEED: y", None]})
-    out = brief.printed(brief.SourceNumbers().cite_rows(frame))
+    out = pp.printed(pp.SourceNumbers().cite_rows(frame))
     assert out.to_dict("list") == {"Term": ["a", "b", "c"], "Source": ["[1]", "[2]", ""]}
 
 
 @pytest.mark.parametrize("iso3", ["KAZ", "THA", "KWT", "QAT", "JPN"])
 def test_the_printed_profile_numbers_every_source_of_the_page(profiles, iso3):
     p = profiles[iso3]
-    paper = brief.printed_profile(p)
+    paper = pp.printed_profile(p)
     every = set(p.sources["Source"].dropna()) | set(p.sources["Reference"].dropna())
     assert set(paper.sources["Source"]) == every
     assert list(paper.sources["No."]) == [f"[{n}]" for n in range(1, len(every) + 1)]
