@@ -103,3 +103,25 @@ def test_country_picker_sets_the_url():
         "Development of small and medium-sized enterprises": "co-coordinator",
         "Sustainable development": "coordinator",
     }
+
+
+@pytest.mark.parametrize("iso3", ["THA", "KAZ"])
+def test_country_profile_offers_its_brief_as_a_pdf_made_on_click(iso3):
+    at = run_page("country", {"country": iso3})
+    assert not at.exception
+    buttons = [b.proto for b in at.get("download_button") if b.proto.label == "Download brief (PDF)"]
+    assert len(buttons) == 1
+    assert buttons[0].ignore_rerun and buttons[0].deferred_file_id  # the PDF is made only when clicked
+
+
+def test_country_profile_has_a_plain_copy_of_each_table_for_paper():
+    at = run_page("country", {"country": "KAZ"})
+    assert not at.exception
+    # a grid prints only its visible part: each has a plain table beside it, sources as numbers
+    assert len(at.table) == len(at.dataframe) == 6
+    paper = at.table[-1].value
+    assert list(paper.columns) == ["No.", "Source", "Used for"]
+    assert len(paper) == len(at.dataframe[-1].value)
+    assert paper["No."].iloc[0] == r"\[1\]"  # escaped: a table's cells are Markdown
+    heading = [m.value for m in at.markdown if "Country profile, Kazakhstan" in m.value]
+    assert heading and "data version" in " ".join(c.value for c in at.caption)
