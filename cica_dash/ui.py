@@ -140,14 +140,15 @@ def printable_table(key: str, frame: pd.DataFrame, paper: pd.DataFrame, **kwargs
         st.table(paper.map(escape_markdown), hide_index=True, border="horizontal")
 
 
-def paper_heading(ds: Dataset, page: str, state: UrlState | None, title: str) -> None:
-    """What only paper shows, at the top of the printed page: the view's title, its link, the
-    data version and the day it was printed."""
+def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
+    """What only paper shows, at the top of the printed page: the dashboard and page, the view's
+    link, the data version and the day it was printed. (Not the view's description: the page
+    shows that, and tests find it by its text.)"""
     from cica_dash.dates import FORMATS
 
     made = _today().strftime(FORMATS["day"])
     with st.container(key=PAPER_KEY + "heading"):
-        safe_markdown(f"CICA Dashboard: {title}", bold=True)
+        safe_markdown(f"CICA Dashboard · {PAGE_BY_KEY[page].title}", bold=True)
         st.caption(escape_markdown(f"{view_link(page, state)} · data version {ds.version} · printed {made}"))
 
 
@@ -365,14 +366,14 @@ def view_link(page: str, state: UrlState | None) -> str:
 def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downloads: Callable[[], None] | None = None) -> None:
     """ "Share, get this data, cite this view": the view's link, its data twin at `api/` with a
     two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
-    version, each in a box with its own copy button. On paper, the view's title, link, data
+    version, each in a box with its own copy button. On paper, the page's name, the link, data
     version and date instead (`paper_heading`)."""
     from cica_dash.api_views import API_PATH, PACKAGE_ZIP, data_path
     from cica_dash.citation import bibtex, citation_text
 
     root = _app_root(page)
     link = view_link(page, state) if root else ""
-    paper_heading(ds, page, state, title)
+    paper_heading(ds, page, state)
     with st.expander("Share, get this data, cite this view", icon=":material/share:"):
         share, data, cite = st.tabs(["Link", "Get this data", "Cite this view"])
         with share:

@@ -78,7 +78,7 @@ def test_printed_profile_has_no_widgets_and_every_table_whole(server, watched, r
     (ARTIFACTS / "country-THA-print.pdf").write_bytes(pdf)
     text, pages = _pdf_text(pdf)
     flat = _flat(text)
-    for heading_word in ("Current", "Source", "Used for", "Country profile, Thailand", real_dataset.version):
+    for heading_word in ("Current", "Source", "Used for", "CICA Dashboard · Country profile", real_dataset.version):
         assert _flat(heading_word) in flat
     for source in paper.sources["Source"]:
         assert _flat(source) in flat, source
