@@ -1,13 +1,25 @@
 """Country profile: everything the record says about one member or observer state, with its sources."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
 from cica_dash import cached
 from cica_dash import membership as mb
+from cica_dash.brief import country_brief_pdf
 from cica_dash.state import CountryState, EventsState, TimelineState
-from cica_dash.ui import commit, dataset, footer, page_link, safe_markdown, table, url_state, view_tools
+from cica_dash.ui import (
+    commit,
+    dataset,
+    footer,
+    page_link,
+    printable_table,
+    safe_markdown,
+    url_state,
+    view_link,
+    view_tools,
+)
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")
@@ -35,36 +47,49 @@ c[0].metric("Status", p.status.capitalize())
 c[1].metric("Chairmanships", len(p.chairmanships))
 c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
 c[3].metric("Events hosted", p.events_total)
-links = st.columns(3)
+links = st.container(key="cica-screen-links").columns(4, vertical_alignment="center")  # nothing to press on paper
 with links[0]:
     page_link("events", f"Events with {p.name}", ":material/event:", EventsState(country=(p.iso3,)))
 with links[1]:
     page_link("timeline", f"Timeline for {p.name}", ":material/timeline:", TimelineState(country=(p.iso3,)))
 with links[2]:
     page_link("map", "Back to the member map", ":material/public:")
+links[3].download_button(
+    "Download brief (PDF)",
+    # made only when someone clicks
+    data=partial(country_brief_pdf, p, link=view_link("country", CountryState(country=pick)), version=ds.version, made=today),
+    file_name=f"cica-brief-{p.iso3}.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
+    help="One or two pages: status, roles, chairmanships, meetings and events hosted, each with its numbered source",
+)
+paper = cached.printed_profile(ds, pick, vocab.first_year, vocab.last_year, today)  # plain, whole, sources as numbers
+paper_tables = {**paper.tables, "sources": paper.sources}
 
 
-def section(title: str, frame, empty: str, **config) -> None:
+def section(name: str, title: str, frame, empty: str, **config) -> None:
     st.subheader(title)
     if frame.empty:
         st.caption(empty)
     else:
-        table(frame, column_config={**config})
+        printable_table(name, frame, paper_tables[name], column_config=config)
 
 
 section(
+    "chairmanships",
     "Chairmanships",
     p.chairmanships,
     "Has not chaired CICA.",
     From=st.column_config.NumberColumn(format="%d"),
     To=st.column_config.NumberColumn(format="%d"),
 )
-section("Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
-section("Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
-section("Events hosted", p.events, "No event hosted on record.")
+section("roles", "Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
+section("meetings", "Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
+section("events", "Events hosted", p.events, "No event hosted on record.")
 if p.events_total > len(p.events):
     st.caption(f"The {len(p.events)} most recent of {p.events_total} events; the Events page lists them all.")
-section("Milestones that concern it", p.milestones, "No milestone names it.")
-section("Every source used on this page", p.sources, "No sources.")
+section("milestones", "Milestones that concern it", p.milestones, "No milestone names it.")
+section("sources", "Every source used on this page", p.sources, "No sources.")
 view_tools(ds, "country", CountryState(country=pick), f"Country profile, {p.name}")
 footer(ds)

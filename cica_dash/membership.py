@@ -307,6 +307,8 @@ class CountryProfile:
     milestones: pd.DataFrame
     sources: pd.DataFrame = field(repr=False)
     events_total: int = 0  # events hosted in all; `events` holds the most recent PROFILE_EVENTS
+    member_source: str = ""  # the membership row's source ("" when not a member)
+    observer_sources: tuple[str, ...] = ()  # each observer listing's source, in the order of `observer`
 
     @property
     def chair_terms(self) -> list[str]:
@@ -335,6 +337,10 @@ def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
         columns=["Source", "Reference", "Site", "Used for", "Kind"],
     )
     return out.sort_values(["Kind", "Site"], key=lambda c: c.map({"row source": 0}).fillna(1) if c.name == "Kind" else c)
+
+
+def _source_text(source: object) -> str:
+    return source.strip() if isinstance(source, str) else ""
 
 
 def _row_sources(frame: pd.DataFrame, used_for: str) -> list[tuple[str, str, str]]:
@@ -449,6 +455,8 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
         milestones=without_blank_reference(milestones).reset_index(drop=True),
         sources=_collect_sources(sources).reset_index(drop=True),
         events_total=len(hosted),
+        member_source=_source_text(mem["source_url"].iloc[0]) if len(mem) else "",
+        observer_sources=tuple(_source_text(s) for s in obs["source_url"]),
     )
 
 

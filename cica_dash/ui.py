@@ -29,6 +29,9 @@ R = TypeVar("R")
 SOURCE_LINK = st.column_config.LinkColumn("Link", display_text="open ↗", help="The page the row's facts come from")
 STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
+# how the dashboard prints: a constant file of the app's own (no value from a URL or data file)
+PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "print.css"
+SCREEN_KEY, PAPER_KEY = "cica-screen-", "cica-paper-"  # containers static/print.css shows on one medium only
 
 
 def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
@@ -145,6 +148,33 @@ def table(frame: pd.DataFrame | list[dict[str, Any]], **kwargs: Any) -> None:
         frame = readable_sources(frame)
         config.setdefault("Link", SOURCE_LINK)
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="", column_config=config or None, **kwargs)
+
+
+def print_stylesheet() -> None:
+    """The dashboard on paper (static/print.css): no navigation or widgets, and each grid, a
+    canvas that prints only its visible part, replaced by its plain table. Sent at every run,
+    before the page: a style-only `st.html` takes no room on the page."""
+    st.html(PRINT_CSS)
+
+
+def printable_table(key: str, frame: pd.DataFrame, paper: pd.DataFrame, **kwargs: Any) -> None:
+    """A grid on screen, and on paper `paper` (text cells) as a plain table that prints whole."""
+    with st.container(key=SCREEN_KEY + key):
+        table(frame, **kwargs)
+    with st.container(key=PAPER_KEY + key):
+        st.table(paper.map(escape_markdown), hide_index=True, border="horizontal")
+
+
+def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
+    """What only paper shows, at the top of the printed page: the dashboard and page, the view's
+    link, the data version and the day it was printed. (Not the view's description: the page
+    shows that, and tests find it by its text.)"""
+    from cica_dash.dates import FORMATS
+
+    made = _today().strftime(FORMATS["day"])
+    with st.container(key=PAPER_KEY + "heading"):
+        safe_markdown(f"CICA Dashboard · {PAGE_BY_KEY[page].title}", bold=True)
+        st.caption(escape_markdown(f"{view_link(page, state)} · data version {ds.version} · printed {made}"))
 
 
 def _query() -> dict[str, list[str]]:
@@ -349,18 +379,26 @@ def _app_root(page: str) -> str:
     return url if url.endswith("/") or not url else url + "/"
 
 
+def view_link(page: str, state: UrlState | None) -> str:
+    """The full link that opens `state` on `page`; without a browser (tests) the page's own
+    relative link."""
+    from urllib.parse import urlencode
+
+    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
+    return _app_root(page) + (PAGE_BY_KEY[page].path or "") + (f"?{urlencode(pairs)}" if pairs else "")
+
+
 def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downloads: Callable[[], None] | None = None) -> None:
     """ "Share, get this data, cite this view": the view's link, its data twin at `api/` with a
     two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
-    version, each in a box with its own copy button."""
-    from urllib.parse import urlencode
-
+    version, each in a box with its own copy button. On paper, the page's name, the link, data
+    version and date instead (`paper_heading`)."""
     from cica_dash.api_views import API_PATH, PACKAGE_ZIP, data_path
     from cica_dash.citation import bibtex, citation_text
 
     root = _app_root(page)
-    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
-    link = root + (PAGE_BY_KEY[page].path or "") + (f"?{urlencode(pairs)}" if pairs else "")
+    link = view_link(page, state) if root else ""
+    paper_heading(ds, page, state)
     with st.expander("Share, get this data, cite this view", icon=":material/share:"):
         share, data, cite = st.tabs(["Link", "Get this data", "Cite this view"])
         with share:

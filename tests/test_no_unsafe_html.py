@@ -11,6 +11,9 @@ RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|st\.html\(|components\.html
 # the one component: the plotly element, whose markup is a constant and whose data is a figure
 # handed to plotly.js (as st.plotly_chart would), never to innerHTML
 CHART = ROOT / "cica_dash" / "chart.py"
+# the one st.html: the print stylesheet, a constant file of the app's own
+UI = ROOT / "cica_dash" / "ui.py"
+PRINT_CALL = "    st.html(PRINT_CSS)"
 
 
 def test_no_raw_html_anywhere_in_the_app():
@@ -20,9 +23,20 @@ def test_no_raw_html_anywhere_in_the_app():
         f"{f.relative_to(ROOT)}:{i}"
         for f in files
         for i, line in enumerate(f.read_text().splitlines(), 1)
-        if RAW_HTML.search(line) and not (f == CHART and line.startswith("_element = st.components.v2.component("))
+        if RAW_HTML.search(line)
+        and not (f == CHART and line.startswith("_element = st.components.v2.component("))
+        and not (f == UI and line == PRINT_CALL)
     ]
     assert offenders == []
+
+
+def test_the_one_st_html_is_the_print_stylesheet_a_css_file_that_loads_nothing():
+    from cica_dash.ui import PRINT_CSS
+
+    assert UI.read_text().splitlines().count(PRINT_CALL) == 1
+    assert PRINT_CSS.parent == ROOT / "static" and PRINT_CSS.suffix == ".css"  # st.html sends a .css file as a <style>
+    css = PRINT_CSS.read_text()
+    assert not re.search(r"<|url\(|@import|expression\(|javascript:", css, flags=re.IGNORECASE)
 
 
 def test_the_chart_component_markup_is_a_constant_and_its_script_never_writes_html():

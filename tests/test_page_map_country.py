@@ -3,8 +3,6 @@ link gives a notice, never an exception."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from cica_dash.state import Vocabulary
@@ -40,7 +38,7 @@ def test_map_slider_writes_the_url():
     assert at.query_params["year"] == "2008"
 
 
-def test_map_has_table_step_chart_animation_and_deck(real_dataset):
+def test_map_has_table_step_chart_animation_and_chair_map(real_dataset):
     at = run_page("map", {"year": "2017"})
     assert not at.exception
     table = at.dataframe[0].value
@@ -50,9 +48,9 @@ def test_map_has_table_step_chart_animation_and_deck(real_dataset):
     assert figures[1]["layout"]["title"]["text"] == "Member states over time"
     last = Vocabulary.from_dataset(real_dataset).last_year
     assert [f["name"] for f in figures[2]["frames"]] == [str(y) for y in range(1992, last + 1)]
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    arcs = next(layer for layer in deck["layers"] if layer["id"] == "chair-handovers")
-    assert len(arcs["data"]) == 5
+    chairs = figures[3]
+    assert chairs["layout"]["title"]["text"].startswith("Chairmanship hand-overs")
+    assert len([t for t in chairs["data"] if t.get("mode") == "lines"]) == len(real_dataset.chairmanships) - 1
     assert at.selectbox(key="map.open").value is None
 
 
@@ -103,3 +101,25 @@ def test_country_picker_sets_the_url():
         "Development of small and medium-sized enterprises": "co-coordinator",
         "Sustainable development": "coordinator",
     }
+
+
+@pytest.mark.parametrize("iso3", ["THA", "KAZ"])
+def test_country_profile_offers_its_brief_as_a_pdf_made_on_click(iso3):
+    at = run_page("country", {"country": iso3})
+    assert not at.exception
+    buttons = [b.proto for b in at.get("download_button") if b.proto.label == "Download brief (PDF)"]
+    assert len(buttons) == 1
+    assert buttons[0].ignore_rerun and buttons[0].deferred_file_id  # the PDF is made only when clicked
+
+
+def test_country_profile_has_a_plain_copy_of_each_table_for_paper():
+    at = run_page("country", {"country": "KAZ"})
+    assert not at.exception
+    # a grid prints only its visible part: each has a plain table beside it, sources as numbers
+    assert len(at.table) == len(at.dataframe) == 6
+    paper = at.table[-1].value
+    assert list(paper.columns) == ["No.", "Source", "Used for"]
+    assert len(paper) == len(at.dataframe[-1].value)
+    assert paper["No."].iloc[0] == r"\[1\]"  # escaped: a table's cells are Markdown
+    assert any(m.value == "**CICA Dashboard · Country profile**" for m in at.markdown)
+    assert "country?country=KAZ" in " ".join(c.value for c in at.caption).replace("\\", "")
