@@ -37,7 +37,7 @@ def test_shared_link_restores_the_view(real_dataset, query, state):
     assert not warnings_text(at)
     if len(expected):
         assert len(at.dataframe[0].value) == min(len(expected), 500)
-        assert set(at.dataframe[0].value["title"]) == set(expected["title"])
+        assert set(at.dataframe[0].value["Event"]) == set(expected["title"])
     assert {k: at.query_params[k] for k in query} == query
 
 
