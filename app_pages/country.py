@@ -91,5 +91,5 @@ if p.events_total > len(p.events):
     st.caption(f"The {len(p.events)} most recent of {p.events_total} events; the Events page lists them all.")
 section("milestones", "Milestones that concern it", p.milestones, "No milestone names it.")
 section("sources", "Every source used on this page", p.sources, "No sources.")
-view_tools(ds, "country", CountryState(country=pick), f"Country profile, {p.name}")
+view_tools(ds, "country", CountryState(country=pick), f"Country profile ({p.name})")
 footer(ds)

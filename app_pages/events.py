@@ -101,7 +101,7 @@ def downloads() -> None:
     )
 
 
-view_tools(ds, "events", new, f"Events, {new.describe(vocab, len(rows))}", downloads)
+view_tools(ds, "events", new, "Events (" + ("; ".join(new.summary_parts(vocab)) or "all") + ")", downloads)
 
 if rows.empty:
     st.info(

@@ -78,7 +78,7 @@ def as_of_view() -> None:
         mb.member_list(status),
         column_config={"ISO3": None},  # names for readers; the code stays in the data and the API
     )
-    view_tools(ds, "map", MapState(year=None if year == vocab.last_year else year), f"Member map, as of the end of {year}")
+    view_tools(ds, "map", MapState(year=None if year == vocab.last_year else year), f"Member map (end of {year})")
 
 
 as_of_view()

@@ -101,5 +101,5 @@ with right:
 
 st.header("The roles and their sources")
 table(mx.role_table(m), column_config={"Notes": st.column_config.TextColumn(width="large")})
-view_tools(ds, "matrix", state, f"Who coordinates what, {state.describe(vocab)}")
+view_tools(ds, "matrix", state, "Who coordinates what (" + state.describe(vocab).replace(" · ", "; ") + ")")
 footer(ds)

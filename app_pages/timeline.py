@@ -66,5 +66,5 @@ else:
             "Decided or adopted": st.column_config.TextColumn(width="large"),
         },
     )
-view_tools(ds, "timeline", state, f"Timeline, {state.describe(vocab)}")
+view_tools(ds, "timeline", state, "Timeline (" + state.describe(vocab).replace(" · ", "; ") + ")")
 footer(ds)

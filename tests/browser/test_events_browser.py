@@ -46,7 +46,7 @@ def test_the_preparatory_years_show_their_meetings(server, watched, real_dataset
     page.get_by_text(f"{len(expected)} events · 1993–1999").wait_for(timeout=30_000)
     page.get_by_text("Before 2008 the record is thin").wait_for(timeout=30_000)
     grid = page.get_by_test_id("stDataFrame").locator("[role=grid]")
-    grid.wait_for(timeout=30_000)  # the grid is drawn a moment after the script's run
+    grid.wait_for(state="attached", timeout=30_000)  # the grid is drawn a moment after the script's run
     assert grid.get_attribute("aria-rowcount") == str(len(expected) + 1)  # rows and the header
     watched.shot("events-1993-1999")
     assert watched.errors == [] and watched.external == []
