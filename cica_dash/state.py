@@ -312,7 +312,7 @@ class MatrixState(UrlState):
             words=lambda value, v: _dimension_words(value, v),
         ),
         COUNTRIES,
-        Param("order", "order", "choice", lambda v: ORDERS, doc="columns by `roles` (default) or `name`"),
+        Param("order", "order", "choice", lambda v: ORDERS, doc="states ordered by `roles` (default) or `name`"),
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (
         Widget("matrix.year", lambda s, v: s.year or v.last_year),
