@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+import pandas as pd
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -106,21 +107,22 @@ def _licence(ds: Dataset) -> dict[str, Any]:
     return (ds.package.get("licenses") or [{}])[0]
 
 
-def _payload(v: View, ds: Dataset) -> dict[str, Any]:
+def _table_json(frame: pd.DataFrame) -> dict[str, Any]:
+    return {"count": len(frame), "columns": list(frame.columns), "rows": json_ready(frame)}
+
+
+def _payload(v: View, ds: Dataset, notices: list[str]) -> dict[str, Any]:
     twin = TWIN_BY_NAME[v.name]
     head: dict[str, Any] = {
         "endpoint": f"api/{v.name}.json",
         "page": page_url(twin.page, v.state.to_query()),
         "filters": v.state.to_query(),
-        "notices": [plain_notice(n) for n in v.notices],
+        "notices": notices,
     }
     if len(v.tables) == 1:
-        rows = v.rows
-        head |= {"count": len(rows), "columns": list(rows.columns), "rows": json_ready(rows)}
+        head |= _table_json(v.rows)
     else:  # a profile: one table per section (the CSV has them one after another, by `section`)
-        head["sections"] = {
-            name: {"count": len(t), "columns": list(t.columns), "rows": json_ready(t)} for name, t in v.tables.items()
-        }
+        head["sections"] = {name: _table_json(t) for name, t in v.tables.items()}
     return head | {
         "data_version": ds.version,
         "licence": _licence(ds),
@@ -139,7 +141,7 @@ def _render(name: str, fmt: str, items: tuple[tuple[str, str], ...], key: tuple)
     notices = [plain_notice(n) for n in v.notices]
     if fmt == "csv":
         return to_csv(v.rows), "text/csv; charset=utf-8", notices
-    return json_bytes(_payload(v, ds)), "application/json", notices
+    return json_bytes(_payload(v, ds, notices)), "application/json", notices
 
 
 def _data_or_503(today: date) -> tuple[tuple, Dataset] | Response:
@@ -153,13 +155,9 @@ def _data_or_503(today: date) -> tuple[tuple, Dataset] | Response:
     return key, ds
 
 
-def endpoint(request: Request) -> Response:
-    """`api/<name>.<csv|json>`: a page's view as data."""
-    name, _, fmt = request.path_params["file"].rpartition(".")
-    if name not in TWIN_BY_NAME or fmt not in FORMATS:
-        if request.path_params["file"] == PACKAGE_ZIP:
-            return datapackage(request)
-        return not_found(request)
+def _current(request: Request) -> tuple[tuple, Dataset, dict[str, str]] | Response:
+    """Today's data and the headers naming its version, or the response that ends the request
+    here: a 503 for bad data files, a 304 when the client already holds this version."""
     today = date.today()
     got = _data_or_503(today)
     if isinstance(got, Response):
@@ -168,6 +166,20 @@ def endpoint(request: Request) -> Response:
     headers = _headers(ds, today)
     if _not_modified(request, headers["ETag"]):
         return Response(status_code=304, headers=headers)
+    return key, ds, headers
+
+
+def endpoint(request: Request) -> Response:
+    """`api/<name>.<csv|json>`: a page's view as data."""
+    name, _, fmt = request.path_params["file"].rpartition(".")
+    if name not in TWIN_BY_NAME or fmt not in FORMATS:
+        if request.path_params["file"] == PACKAGE_ZIP:
+            return datapackage(request)
+        return not_found(request)
+    got = _current(request)
+    if isinstance(got, Response):
+        return got
+    key, _, headers = got
     body, media, notices = _render(name, fmt, tuple(request.query_params.multi_items()), key)
     if fmt == "csv":
         headers[NOTICES_HEADER] = json_text(notices, ascii_only=True)
@@ -183,14 +195,10 @@ def _zip(key: tuple) -> bytes:
 
 def datapackage(request: Request) -> Response:
     """`api/datapackage.zip`: the data package exactly as on disk."""
-    today = date.today()
-    got = _data_or_503(today)
+    got = _current(request)
     if isinstance(got, Response):
         return got
-    key, ds = got
-    headers = _headers(ds, today)
-    if _not_modified(request, headers["ETag"]):
-        return Response(status_code=304, headers=headers)
+    key, _, headers = got
     headers["Content-Disposition"] = 'attachment; filename="cica-data-package.zip"'
     return Response(_zip(key), media_type="application/zip", headers=headers)
 
