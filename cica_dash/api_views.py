@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -20,6 +19,7 @@ from cica_dash import matrix as mx
 from cica_dash import membership as mb
 from cica_dash import timeline as tl
 from cica_dash.data import Dataset
+from cica_dash.links import with_query
 from cica_dash.state import (
     STATE_BY_PAGE,
     CountryState,
@@ -136,8 +136,7 @@ def data_path(page: str, state: UrlState | None = None, fmt: str = "csv") -> str
     twin = TWIN_BY_PAGE.get(page)
     if twin is None:
         return None
-    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
-    return f"{API_PATH}{twin.name}.{fmt}" + (f"?{urlencode(pairs)}" if pairs else "")
+    return with_query(f"{API_PATH}{twin.name}.{fmt}", state.to_query() if state else None)
 
 
 def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:

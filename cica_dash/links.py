@@ -48,16 +48,18 @@ PAGE_BY_PATH = {p.path: p for p in PAGES}
 NOT_FOUND = PageSpec("not-found", "not-found", "No such page", ":material/help:", "app_pages/not_found.py")
 
 
+def with_query(path: str, query: Mapping[str, Sequence[str] | str] | None = None) -> str:
+    """`path` with a query (key -> value or values), e.g. ``events?country=THA``; bare without one."""
+    pairs = [(k, v) for k, vs in (query or {}).items() for v in ([vs] if isinstance(vs, str) else vs)]
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
 def page_url(page: str, query: Mapping[str, Sequence[str] | str] | None = None) -> str:
     """The relative link to a page with a query, e.g. ``events?country=THA``.
 
     Relative (no leading slash) so that it also works under a base path such as /cica/.
     """
-    path = PAGE_BY_KEY[page].path or "./"
-    if not query:
-        return path
-    pairs = [(k, v) for k, vs in query.items() for v in ([vs] if isinstance(vs, str) else vs)]
-    return f"{path}?{urlencode(pairs)}" if pairs else path
+    return with_query(PAGE_BY_KEY[page].path or "./", query)
 
 
 def escape_markdown(text: str) -> str:

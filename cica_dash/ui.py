@@ -16,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cica_dash.callbacks import reset_view
 from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params
+from cica_dash.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params, with_query
 from cica_dash.state import UrlState, Vocabulary
 
 if TYPE_CHECKING:
@@ -359,16 +359,6 @@ def package_zip_bytes() -> bytes:
     return _package_zip(str(folder), data_signature(folder))
 
 
-def share_link(state: UrlState) -> None:
-    """The full link of the current view, in a code box with its own copy button."""
-    from urllib.parse import urlencode
-
-    base = st.context.url or ""
-    pairs = [(k, v) for k, vs in state.to_query().items() for v in vs]
-    link = f"{base}?{urlencode(pairs)}" if pairs else base
-    st.code(link or "(link appears when opened in a browser)", language=None, wrap_lines=True)
-
-
 def _app_root(page: str) -> str:
     """The app's own address as the browser sees it (behind a proxy too), ending in "/"; empty
     when there is no browser (tests)."""
@@ -382,10 +372,7 @@ def _app_root(page: str) -> str:
 def view_link(page: str, state: UrlState | None) -> str:
     """The full link that opens `state` on `page`; without a browser (tests) the page's own
     relative link."""
-    from urllib.parse import urlencode
-
-    pairs = [(k, v) for k, vs in (state.to_query() if state else {}).items() for v in vs]
-    return _app_root(page) + (PAGE_BY_KEY[page].path or "") + (f"?{urlencode(pairs)}" if pairs else "")
+    return _app_root(page) + with_query(PAGE_BY_KEY[page].path, state.to_query() if state else None)
 
 
 def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downloads: Callable[[], None] | None = None) -> None:
