@@ -5,7 +5,6 @@ Everything here is glue; what it shows is computed by the pure modules.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -66,31 +65,6 @@ def _vocabulary(folder: str, signature: tuple, today: date) -> Vocabulary:
 
 def _today() -> date:
     return date.today()
-
-
-_DATA_CACHED: dict[str, Callable[..., Any]] = {}
-
-
-# Room for every key of one data version and day: about 190 (each year's map, matrix cells and
-# holders sentence, a profile per state, the whole-record tables), all small; a full cache must
-# not evict the tables that take a second to rebuild
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _run_data_cached(name: str, folder: str, signature: tuple, args: tuple) -> Any:
-    return _DATA_CACHED[name](_load(folder, signature), *args)
-
-
-def data_cached(fn: Callable[..., R]) -> Callable[..., R]:
-    """Compute `fn(ds, *args)` once per version of the data files and share the result across
-    sessions (the result is shared, not copied: callers must not modify it). For work that does
-    not depend on a viewer's filters, such as a chart of the whole record."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    _DATA_CACHED[name] = fn
-
-    @functools.wraps(fn)
-    def wrapper(ds: Dataset, *args: Any) -> R:
-        return _run_data_cached(name, str(ds.data_dir), data_signature(ds.data_dir), args)
-
-    return wrapper
 
 
 def dataset() -> tuple[Dataset, Vocabulary]:
