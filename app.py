@@ -1,5 +1,5 @@
 """Entry point of `streamlit run app.py`: the pages, with their navigation over the page registry
-in cica_dash/links.py, and the data API (cica_dash/api.py) on the same server.
+in cica_dash/url/links.py, and the data API (cica_dash/glue/api.py) on the same server.
 
 Streamlit finds `app` (an `st.App`) in this file and serves it; the App runs this same file as
 the script of every page view, where `__name__` is "__main__".
@@ -10,9 +10,9 @@ import streamlit as st
 
 def dashboard() -> None:
     """One run of the dashboard: page config, the navigation, the page the address names."""
-    from cica_dash.links import NOT_FOUND, PAGE_BY_PATH, PAGES
-    from cica_dash.memory import script_slot
-    from cica_dash.ui import print_stylesheet, track_page, unknown_page_path
+    from cica_dash.glue.memory import script_slot
+    from cica_dash.glue.ui import print_stylesheet, track_page, unknown_page_path
+    from cica_dash.url.links import NOT_FOUND, PAGE_BY_PATH, PAGES
 
     st.set_page_config(page_title="CICA Dashboard", page_icon="static/favicon.png", layout="wide")
     print_stylesheet()
@@ -30,6 +30,6 @@ if __name__ == "__main__":
 else:  # imported to be served: by `streamlit run app.py`, or by an ASGI server as `app:app`
     from streamlit import config
 
-    from cica_dash.api import routes
+    from cica_dash.glue.api import routes
 
     app = st.App(__file__, routes=routes(config.get_option("server.baseUrlPath")))

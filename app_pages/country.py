@@ -5,11 +5,9 @@ from functools import partial
 
 import streamlit as st
 
-from cica_dash import cached
-from cica_dash import membership as mb
-from cica_dash.brief import country_brief_pdf
-from cica_dash.state import CountryState, EventsState, TimelineState
-from cica_dash.ui import (
+from cica_dash.figures.brief import country_brief_pdf
+from cica_dash.glue import cached
+from cica_dash.glue.ui import (
     commit,
     dataset,
     footer,
@@ -20,6 +18,8 @@ from cica_dash.ui import (
     view_link,
     view_tools,
 )
+from cica_dash.model import membership as mb
+from cica_dash.url.state import CountryState, EventsState, TimelineState
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")

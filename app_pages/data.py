@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from cica_dash import events as ev
-from cica_dash.chart import plotly_chart
-from cica_dash.dates import format_dates
-from cica_dash.export import data_dictionary, package_zip, source_counts
-from cica_dash.glossary import GLOSSARY
-from cica_dash.ui import dataset, footer, no_url_state, plotly_config, table, view_tools
+from cica_dash.data.dates import format_dates
+from cica_dash.data.export import data_dictionary, package_zip, source_counts
+from cica_dash.data.glossary import GLOSSARY
+from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import dataset, footer, no_url_state, plotly_config, table, view_tools
+from cica_dash.model import events as ev
 
 ds, vocab = dataset()
 no_url_state()

@@ -4,12 +4,10 @@ from functools import partial
 
 import streamlit as st
 
-from cica_dash import cached
-from cica_dash import events as ev
-from cica_dash.chart import plotly_chart
-from cica_dash.labels import RELATION_LABELS
-from cica_dash.state import EventsState
-from cica_dash.ui import (
+from cica_dash.data.labels import RELATION_LABELS
+from cica_dash.glue import cached
+from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import (
     commit,
     dataset,
     footer,
@@ -22,6 +20,8 @@ from cica_dash.ui import (
     url_state,
     view_tools,
 )
+from cica_dash.model import events as ev
+from cica_dash.url.state import EventsState
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
 ds, vocab = dataset()

@@ -4,12 +4,12 @@ from datetime import date
 
 import streamlit as st
 
-from cica_dash import cached
-from cica_dash import map_figures as mf
-from cica_dash import membership as mb
-from cica_dash.chart import plotly_chart
-from cica_dash.state import CountryState, MapState
-from cica_dash.ui import commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
+from cica_dash.figures import map_figures as mf
+from cica_dash.glue import cached
+from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
+from cica_dash.model import membership as mb
+from cica_dash.url.state import CountryState, MapState
 
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map")

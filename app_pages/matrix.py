@@ -2,14 +2,11 @@
 
 import streamlit as st
 
-from cica_dash import cached
-from cica_dash import matrix as mx
-from cica_dash.chart import plotly_chart
-from cica_dash.glossary import GLOSSARY_LINK
-from cica_dash.links import escape_markdown
-from cica_dash.names import dimension_label
-from cica_dash.state import ORDERS, CountryState, EventsState, MatrixState
-from cica_dash.ui import (
+from cica_dash.data.glossary import GLOSSARY_LINK
+from cica_dash.data.names import dimension_label
+from cica_dash.glue import cached
+from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import (
     commit,
     dataset,
     footer,
@@ -21,6 +18,9 @@ from cica_dash.ui import (
     url_state,
     view_tools,
 )
+from cica_dash.model import matrix as mx
+from cica_dash.url.links import escape_markdown
+from cica_dash.url.state import ORDERS, CountryState, EventsState, MatrixState
 
 ds, vocab = dataset()
 state = url_state(MatrixState, vocab, "matrix")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from cica_dash.links import PAGES
-from cica_dash.ui import page_link
+from cica_dash.glue.ui import page_link
+from cica_dash.url.links import PAGES
 
 st.query_params.clear()  # the query was meant for a page that is not here
 st.title("No such page")

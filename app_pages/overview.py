@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from cica_dash.overview import headline
-from cica_dash.ui import dataset, footer, no_url_state, page_link, view_tools
+from cica_dash.glue.ui import dataset, footer, no_url_state, page_link, view_tools
+from cica_dash.model.overview import headline
 
 ds, vocab = dataset()
 no_url_state()

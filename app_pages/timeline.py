@@ -4,19 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from cica_dash import cached
-from cica_dash.callbacks import timeline_preset_changed, timeline_years_changed
-from cica_dash.chart import plotly_chart
-from cica_dash.state import TimelineState
-from cica_dash.timeline import (
-    LANES,
-    PRESETS,
-    filter_items,
-    readable_list,
-    timeline_figure,
-    x_window,
-)
-from cica_dash.ui import (
+from cica_dash.glue import cached
+from cica_dash.glue.callbacks import timeline_preset_changed, timeline_years_changed
+from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import (
     commit,
     dataset,
     footer,
@@ -28,6 +19,15 @@ from cica_dash.ui import (
     url_state,
     view_tools,
 )
+from cica_dash.model.timeline import (
+    LANES,
+    PRESETS,
+    filter_items,
+    readable_list,
+    timeline_figure,
+    x_window,
+)
+from cica_dash.url.state import TimelineState
 
 ds, vocab = dataset()
 today = date.today()

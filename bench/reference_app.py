@@ -3,7 +3,7 @@ elements alone cost a click and a cold start, without any of the dashboard's dat
 
 `?with=` lists the elements in order, repeats allowed (unknown names are skipped):
   plotly   a small bar chart through `st.plotly_chart` (mounted afresh when its figure changes)
-  element  the same chart through the app's element (`cica_dash/chart.py`, updated in place)
+  element  the same chart through the app's element (`cica_dash/glue/chart.py`, updated in place)
   grid     a data grid (`st.dataframe`) of 40 rows by 6 columns
   deck     a pydeck map like the app's (country outlines from the static folder, 30 points)
 e.g. `/?with=element,deck,grid` is what the events page redraws when its years change.
@@ -15,8 +15,8 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
-from cica_dash.chart import plotly_chart
-from cica_dash.deck import offline_deck
+from cica_dash.figures.deck import offline_deck
+from cica_dash.glue.chart import plotly_chart
 
 choice = st.selectbox("Pick one", ["alpha", "beta", "gamma"], key="floor.choice")
 st.write(f"You picked {choice}.")

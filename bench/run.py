@@ -74,7 +74,7 @@ TOGGLES = {
 def _apptest(page: str):
     from streamlit.testing.v1 import AppTest
 
-    from cica_dash.links import PAGE_BY_KEY
+    from cica_dash.url.links import PAGE_BY_KEY
 
     if page == "floor":
         at = AppTest.from_file(str(FLOOR), default_timeout=60)
@@ -120,15 +120,15 @@ def script_cost(page: str, reruns: int, profile: bool = False) -> tuple[float, d
 
 
 OWN = (
-    "cica_dash/events.py",
-    "cica_dash/timeline.py",
-    "cica_dash/matrix.py",
-    "cica_dash/membership.py",
-    "cica_dash/map_figures.py",
-    "cica_dash/overview.py",
-    "cica_dash/export.py",
-    "cica_dash/dates.py",
-    "cica_dash/deck.py",
+    "cica_dash/model/events.py",
+    "cica_dash/model/timeline.py",
+    "cica_dash/model/matrix.py",
+    "cica_dash/model/membership.py",
+    "cica_dash/figures/map_figures.py",
+    "cica_dash/model/overview.py",
+    "cica_dash/data/export.py",
+    "cica_dash/data/dates.py",
+    "cica_dash/figures/deck.py",
 )
 SERIALISERS = {"plotly_chart", "pydeck_chart", "dataframe"}
 
@@ -151,7 +151,7 @@ def _shares(stats, total: float) -> dict[str, float]:
         f.ttot
         for f in stats
         if ("streamlit/elements" in f.module and f.name.split(".")[-1] in SERIALISERS)
-        or (f.module.endswith("cica_dash/chart.py") and f.name == "plotly_chart")  # the app's plotly element
+        or (f.module.endswith("cica_dash/glue/chart.py") and f.name == "plotly_chart")  # the app's plotly element
     )
     return {
         "filtering": filt / total,

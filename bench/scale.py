@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cica_dash.data import DEFAULT_DATA_DIR
+from cica_dash.data.load import DEFAULT_DATA_DIR
 
 
 def scaled_copy(factor: int, target: Path | None = None, seed: int = 7) -> Path:

@@ -13,7 +13,7 @@ import argparse
 import json
 from datetime import date
 
-from cica_dash.data import DEFAULT_DATA_DIR, PACKAGE_FILE, load_dataset
+from cica_dash.data.load import DEFAULT_DATA_DIR, PACKAGE_FILE, load_dataset
 
 HASH_KEY = "x-content-hash"
 

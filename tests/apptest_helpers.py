@@ -6,8 +6,8 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from cica_dash.chart import ELEMENT_NAME
-from cica_dash.links import PAGE_BY_KEY
+from cica_dash.glue.chart import ELEMENT_NAME
+from cica_dash.url.links import PAGE_BY_KEY
 from tests.conftest import ROOT
 
 
@@ -24,7 +24,7 @@ def warnings_text(at: AppTest) -> list[str]:
 
 
 def chart_elements(at: AppTest) -> list:
-    """The elements of every plotly chart the page drew (cica_dash/chart.py)."""
+    """The elements of every plotly chart the page drew (cica_dash/glue/chart.py)."""
     return [e for e in at.get("bidi_component") if e.proto.component_name == ELEMENT_NAME]
 
 

@@ -40,13 +40,13 @@ def fixture_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fixture_dataset(tmp_path_factory):
-    from cica_dash.data import load_dataset
+    from cica_dash.data.load import load_dataset
 
     return load_dataset(make_fixture_dir(tmp_path_factory.mktemp("fx") / "data"))
 
 
 @pytest.fixture(scope="session")
 def real_dataset():
-    from cica_dash.data import load_dataset
+    from cica_dash.data.load import load_dataset
 
     return load_dataset(REAL_DATA)

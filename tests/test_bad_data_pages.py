@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cica_dash.links import PAGES
+from cica_dash.url.links import PAGES
 from tests.conftest import ROOT
 
 DAMAGE = {

@@ -1,4 +1,4 @@
-"""The country brief (cica_dash/brief.py, cica_dash/paper.py): the PDF read back with pypdf holds
+"""The country brief (cica_dash/figures/brief.py, cica_dash/model/paper.py): the PDF read back with pypdf holds
 the state's facts, each with a numbered source, every source in full, the link, data version and
 date; Cyrillic passes through; the page's print tables number the same sources."""
 
@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from cica_dash import brief
-from cica_dash import membership as mb
-from cica_dash import paper as pp
+from cica_dash.figures import brief
+from cica_dash.model import membership as mb
+from cica_dash.model import paper as pp
 
 TODAY = date(2026, 11, 28)
 VERSION = "2026-11-28+0badc0de"

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from cica_dash import chart
+from cica_dash.glue import chart
 from tests.apptest_helpers import chart_elements, charts, run_page
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from cica_dash.citation import bibtex, citation_text
+from cica_dash.model.citation import bibtex, citation_text
 
 DAY = date(2026, 12, 1)
 

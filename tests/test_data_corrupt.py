@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cica_dash.data import DataError, load_dataset
+from cica_dash.data.load import DataError, load_dataset
 
 
 def _edit(folder: Path, name: str, old: str, new: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cica_dash.data import load_dataset
+from cica_dash.data.load import load_dataset
 
 TABLES = [
     "dimensions", "priority_areas", "members", "observers", "chairmanships", "coordinators",
@@ -37,7 +37,7 @@ def test_fixture_precision_is_stored_as_the_first_day(fixture_dataset):
 
 
 def test_the_content_hash_follows_the_bytes_of_the_files(fixture_dir):
-    from cica_dash.data import load_dataset
+    from cica_dash.data.load import load_dataset
 
     before = load_dataset(fixture_dir)
     assert before.version == f"{before.package['x-accessed']}+{before.content_hash[:8]}"

@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from cica_dash.dates import last_day, plan_date_passed
-from cica_dash.timeline import timeline_items
+from cica_dash.data.dates import last_day, plan_date_passed
+from cica_dash.model.timeline import timeline_items
 
 T = pd.Timestamp
 NaT = pd.NaT

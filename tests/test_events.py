@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cica_dash import events as ev
-from cica_dash.state import EventsState, Vocabulary
+from cica_dash.model import events as ev
+from cica_dash.url.state import EventsState, Vocabulary
 
 
 @pytest.fixture(scope="module")

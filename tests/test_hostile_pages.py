@@ -17,8 +17,8 @@ from streamlit.runtime.state.query_params import CLIENT_STATE_QUERY_STRING_MAX_F
 from streamlit.runtime.state.query_params import CLIENT_STATE_QUERY_STRING_MAX_LENGTH as MAX_LENGTH
 from streamlit.testing.v1 import AppTest
 
-from cica_dash.links import PAGE_BY_KEY, PAGES
-from cica_dash.state import STATE_BY_PAGE
+from cica_dash.url.links import PAGE_BY_KEY, PAGES
+from cica_dash.url.state import STATE_BY_PAGE
 from tests.conftest import ROOT
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "60"))

@@ -13,9 +13,9 @@ import json
 import pandas as pd
 import pytest
 
-from cica_dash import matrix as mx
-from cica_dash.data import Dataset
-from cica_dash.palette import ROLE_COLOURS
+from cica_dash.data.load import Dataset
+from cica_dash.figures.palette import ROLE_COLOURS
+from cica_dash.model import matrix as mx
 
 ROWS = ["mp-general", "terrorism", "illicit-drugs", "tourism", "transport-corridors", "environmental-protection", "human-general"]
 

@@ -1,4 +1,4 @@
-"""Unit tests of cica_dash.membership and cica_dash.map_figures: statuses as of a year, counts,
+"""Unit tests of cica_dash.model.membership and cica_dash.figures.map_figures: statuses as of a year, counts,
 dates at their precision, the growth steps, country profiles and the figures built from them."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cica_dash import map_figures as mf
-from cica_dash import membership as mb
-from cica_dash.dates import PLAN_PASSED
-from cica_dash.palette import EDGE, GAP, STATUS_COLOURS
+from cica_dash.data.dates import PLAN_PASSED
+from cica_dash.figures import map_figures as mf
+from cica_dash.figures.palette import EDGE, GAP, STATUS_COLOURS
+from cica_dash.model import membership as mb
 
 TODAY = date(2026, 11, 28)
 
@@ -91,7 +91,7 @@ def test_chair_handovers_in_order(fixture_dataset):
 
 def test_a_profile_lists_the_most_recent_hosted_events_and_counts_them_all(real_dataset, tmp_path):
     from bench.scale import scaled_copy
-    from cica_dash.data import load_dataset
+    from cica_dash.data.load import load_dataset
 
     real = mb.country_profile(real_dataset, "KAZ", TODAY)
     assert real.events_total == len(real.events) < mb.PROFILE_EVENTS  # every one of the real record

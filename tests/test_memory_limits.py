@@ -1,4 +1,4 @@
-"""The process-wide limits of cica_dash/memory.py: one page script at a time, two malloc arenas,
+"""The process-wide limits of cica_dash/glue/memory.py: one page script at a time, two malloc arenas,
 garbage collected when the server is quiet rather than after every click."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cica_dash import memory
+from cica_dash.glue import memory
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.serial  # alone: it holds the process's script slot and times a page run against it

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from cica_dash.dates import NO_RECORD_HELD
-from cica_dash.overview import headline
+from cica_dash.data.dates import NO_RECORD_HELD
+from cica_dash.model.overview import headline
 
 
 def test_next_summit_is_the_planned_one(fixture_dataset):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cica_dash import events as ev
-from cica_dash.state import EventsState
+from cica_dash.model import events as ev
+from cica_dash.url.state import EventsState
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 

@@ -3,8 +3,8 @@ the filters, bad link values give notices and never an exception, a chosen cell 
 
 from __future__ import annotations
 
-from cica_dash import matrix as mx
-from cica_dash.links import escape_markdown
+from cica_dash.model import matrix as mx
+from cica_dash.url.links import escape_markdown
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 

@@ -1,4 +1,4 @@
-"""AppTest: the widget-state rule of the URL sync (cica_dash/ui.py url_state).
+"""AppTest: the widget-state rule of the URL sync (cica_dash/glue/ui.py url_state).
 
 After every step of a visit (arriving from the navigation, following a link, changing a filter,
 Back, a dropped widget state, "Reset filters") the page shows exactly what a fresh load of the
@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cica_dash import ui
-from cica_dash.links import PAGE_BY_KEY
-from cica_dash.state import STATE_BY_PAGE
+from cica_dash.glue import ui
+from cica_dash.url.links import PAGE_BY_KEY
+from cica_dash.url.state import STATE_BY_PAGE
 from tests.apptest_helpers import run_page
 from tests.conftest import ROOT
 

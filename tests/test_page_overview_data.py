@@ -47,7 +47,7 @@ def test_bad_data_shows_problems_not_a_traceback(fixture_dir, monkeypatch):
 
 
 def test_package_zip_holds_every_file(real_dataset):
-    from cica_dash.export import package_zip
+    from cica_dash.data.export import package_zip
 
     names = zipfile.ZipFile(io.BytesIO(package_zip(real_dataset))).namelist()
     assert "cica-data/datapackage.json" in names

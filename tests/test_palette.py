@@ -9,13 +9,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cica_dash import events as ev
-from cica_dash import map_figures as mf
-from cica_dash import matrix as mx
-from cica_dash import membership as mb
-from cica_dash import palette as p
-from cica_dash import timeline as tl
-from cica_dash.state import Vocabulary
+from cica_dash.figures import map_figures as mf
+from cica_dash.figures import palette as p
+from cica_dash.model import events as ev
+from cica_dash.model import matrix as mx
+from cica_dash.model import membership as mb
+from cica_dash.model import timeline as tl
+from cica_dash.url.state import Vocabulary
 
 TODAY = date(2026, 11, 28)
 

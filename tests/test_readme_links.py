@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from cica_dash.state import STATE_BY_PAGE, Vocabulary
+from cica_dash.url.state import STATE_BY_PAGE, Vocabulary
 from devtools.readme_links import README, with_table
 from tests.apptest_helpers import run_page
 

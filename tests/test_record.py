@@ -11,11 +11,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cica_dash import map_figures as mf
-from cica_dash import membership as mb
-from cica_dash.overview import headline
-from cica_dash.schema import iso3_codes
-from cica_dash.timeline import timeline_items
+from cica_dash.data.schema import iso3_codes
+from cica_dash.figures import map_figures as mf
+from cica_dash.model import membership as mb
+from cica_dash.model.overview import headline
+from cica_dash.model.timeline import timeline_items
 
 TODAY = date(2026, 11, 28)
 TABLES = [
@@ -169,7 +169,7 @@ def test_the_package_names_the_version_of_its_files(real_dataset):
 def test_the_roles_of_2017_on_record(real_dataset):
     """The matrix as of 2017: the 2017 article counts 14 countries; the record dates nine and lists
     Afghanistan and India without a date (data notes: the searches for the others)."""
-    from cica_dash import matrix as mx
+    from cica_dash.model import matrix as mx
 
     m = mx.build_matrix(real_dataset, 2017)
     dated = set(m.cells.loc[~m.cells["undated"], "iso3"])
@@ -178,7 +178,7 @@ def test_the_roles_of_2017_on_record(real_dataset):
 
 
 def test_every_priority_area_has_a_coordinator_on_record_today(real_dataset):
-    from cica_dash import matrix as mx
+    from cica_dash.model import matrix as mx
 
     m = mx.build_matrix(real_dataset, 2026)
     assert m.rows["on_record"].all()  # illicit drugs: Iran, on record from Aug 2021

@@ -3,7 +3,7 @@
 page script keeps that page's whole namespace alive through its `__globals__`: the filtered
 frames and figures of the last run, in every open session. With 50 sessions that was most of
 the server's growth under load (devtools/loadgen.md). The pages pass labels as a dict's `get`
-and take callbacks from cica_dash/callbacks.py, so a finished run leaves its namespace to be
+and take callbacks from cica_dash/glue/callbacks.py, so a finished run leaves its namespace to be
 freed."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cica_dash.links import PAGE_BY_KEY, PAGES
+from cica_dash.url.links import PAGE_BY_KEY, PAGES
 from tests.apptest_helpers import run_page
 
 pytestmark = pytest.mark.serial  # alone: it reads the process's garbage collector

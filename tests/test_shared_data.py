@@ -1,4 +1,4 @@
-"""Every session reads one shared copy of the data (st.cache_resource in cica_dash/ui.py), so
+"""Every session reads one shared copy of the data (st.cache_resource in cica_dash/glue/ui.py), so
 no page may change it in place: after every page has run with filters set, the shared tables
 must still equal a fresh load of the files."""
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cica_dash import ui
-from cica_dash.data import data_dir, data_signature, load_dataset
-from cica_dash.links import PAGES
+from cica_dash.data.load import data_dir, data_signature, load_dataset
+from cica_dash.glue import ui
+from cica_dash.url.links import PAGES
 from tests.apptest_helpers import run_page
 
 QUERIES = {

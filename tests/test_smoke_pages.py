@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from cica_dash.links import PAGE_BY_KEY, PAGES
+from cica_dash.url.links import PAGE_BY_KEY, PAGES
 from tests.conftest import ROOT
 
 

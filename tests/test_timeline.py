@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from cica_dash.dates import PLAN_PASSED
-from cica_dash.palette import TRANSPARENT
-from cica_dash.timeline import (
+from cica_dash.data.dates import PLAN_PASSED
+from cica_dash.figures.palette import TRANSPARENT
+from cica_dash.model.timeline import (
     PRESET_25,
     PRESET_ALL,
     PRESET_CUSTOM,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cica_dash import ui
+from cica_dash.glue import ui
 
 
 def test_the_vocabulary_reaches_the_new_year_on_new_years_day(monkeypatch, fixture_dir):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cica_dash.links import PAGES
+from cica_dash.url.links import PAGES
 
 HERE = Path(__file__).parent
 AXE = HERE / "vendor" / "axe.min.js"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from cica_dash import events as ev
-from cica_dash.state import EventsState
+from cica_dash.model import events as ev
+from cica_dash.url.state import EventsState
 
 
 def test_filtered_link_and_csv_download(server, watched, real_dataset):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cica_dash import matrix as mx
+from cica_dash.model import matrix as mx
 
 PANELS_JS = """() => Array.from(document.querySelectorAll('.cica-plotly')).map(e => {
   const ticks = Array.from(e.querySelectorAll('.xtick text')).map(t => t.getBoundingClientRect());

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from cica_dash.links import PAGE_BY_PATH
+from cica_dash.url.links import PAGE_BY_PATH
 from tests.browser.conftest import Watched
 
 # What a person sees of a page, read from the page (alerts are left out: a notice for a dropped

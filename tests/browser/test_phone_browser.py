@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from cica_dash.links import PAGES
+from cica_dash.url.links import PAGES
 from tests.browser.conftest import Watched
 
 PHONE = {"width": 390, "height": 844}

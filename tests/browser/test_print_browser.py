@@ -10,8 +10,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from cica_dash import membership as mb
-from cica_dash.paper import printed_profile
+from cica_dash.model import membership as mb
+from cica_dash.model.paper import printed_profile
 from tests.browser.conftest import ARTIFACTS
 
 A4_WIDTH = 794  # CSS pixels at 96 dpi

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from cica_dash.links import PAGES
+from cica_dash.url.links import PAGES
 from devtools.server import StreamlitServer, free_port
 from tests.browser.conftest import ARTIFACTS
 from tests.conftest import ROOT
@@ -346,7 +346,7 @@ def test_the_data_api_through_the_proxy(one_replica):
     from starlette.applications import Starlette
     from starlette.testclient import TestClient
 
-    from cica_dash.api import routes
+    from cica_dash.glue.api import routes
 
     nginx_port, _log = one_replica
     link = "/api/events.csv?country=THA&dimension=economic&from=2015&to=2020"

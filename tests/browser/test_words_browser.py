@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cica_dash.data import load_dataset
+from cica_dash.data.load import load_dataset
 
 VISIBLE_TEXT_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]').cloneNode(true);

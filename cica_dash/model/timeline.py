@@ -18,10 +18,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cica_dash.data import Dataset
-from cica_dash.dates import PLAN_PASSED, format_date, format_span, period_end, plan_date_passed
-from cica_dash.fast_figure import fast_figure
-from cica_dash.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
+from cica_dash.data.dates import PLAN_PASSED, format_date, format_span, period_end, plan_date_passed
+from cica_dash.data.load import Dataset
+from cica_dash.figures.fast_figure import fast_figure
+from cica_dash.figures.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 
 # Lanes top to bottom; the keys are the milestone categories (the link vocabulary).
 LANES: dict[str, str] = {

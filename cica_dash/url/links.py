@@ -24,7 +24,7 @@ MAX_VALUES = 50  # more repeats than any vocabulary here has entries
 @dataclass(frozen=True)
 class PageSpec:
     """One page of the dashboard; its link parameters are declared by its state class
-    (cica_dash/state.py STATE_BY_PAGE)."""
+    (cica_dash/url/state.py STATE_BY_PAGE)."""
 
     key: str
     path: str  # url path without leading slash; "" for the overview

@@ -16,16 +16,16 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from cica_dash import events as ev
-from cica_dash import map_figures as mf
-from cica_dash import matrix as mx
-from cica_dash import membership as mb
-from cica_dash import timeline as tl
-from cica_dash.chart import figure_json
-from cica_dash.data import Dataset
-from cica_dash.paper import PrintedProfile
-from cica_dash.paper import printed_profile as printed
-from cica_dash.state import Vocabulary
+from cica_dash.data.load import Dataset
+from cica_dash.figures import map_figures as mf
+from cica_dash.glue.chart import figure_json
+from cica_dash.model import events as ev
+from cica_dash.model import matrix as mx
+from cica_dash.model import membership as mb
+from cica_dash.model import timeline as tl
+from cica_dash.model.paper import PrintedProfile
+from cica_dash.model.paper import printed_profile as printed
+from cica_dash.url.state import Vocabulary
 
 R = TypeVar("R")
 

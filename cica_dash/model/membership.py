@@ -13,12 +13,12 @@ from datetime import date
 
 import pandas as pd
 
-from cica_dash.data import Dataset
-from cica_dash.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
-from cica_dash.events import held_online
-from cica_dash.matrix import period_texts
-from cica_dash.names import country_name, short_dimension
-from cica_dash.sources import source_columns, source_label
+from cica_dash.data.dates import PLAN_PASSED, format_date, format_span, format_spans, plan_date_passed
+from cica_dash.data.load import Dataset
+from cica_dash.data.names import country_name, short_dimension
+from cica_dash.data.sources import source_columns, source_label
+from cica_dash.model.events import held_online
+from cica_dash.model.matrix import period_texts
 
 # darkest first: the order the map legend and the tables use
 STATUSES: tuple[str, ...] = ("founding member", "member", "observer", "former observer")

@@ -9,15 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from cica_dash import names
-from cica_dash.dates import format_spans
-from cica_dash.deck import offline_deck
-from cica_dash.export import to_csv
-from cica_dash.fast_figure import fast_figure
-from cica_dash.labels import OWN_RELATIONS, RELATION_LABELS
-from cica_dash.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, rgba, wrap_note
-from cica_dash.sources import source_columns
-from cica_dash.state import EventsState, Vocabulary
+from cica_dash.data import names
+from cica_dash.data.dates import format_spans
+from cica_dash.data.export import to_csv
+from cica_dash.data.labels import OWN_RELATIONS, RELATION_LABELS
+from cica_dash.data.sources import source_columns
+from cica_dash.figures.deck import offline_deck
+from cica_dash.figures.fast_figure import fast_figure
+from cica_dash.figures.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, rgba, wrap_note
+from cica_dash.url.state import EventsState, Vocabulary
 
 DIMENSION_ORDER = ["military-political", "new-challenges", "economic", "environmental", "human", "institutional"]
 SOURCE_NOTE = wrap_note("Source: CICA Dashboard events record (data/events.csv); every event links its source.")

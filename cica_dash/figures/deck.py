@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pydeck as pdk
 
-from cica_dash.links import STATIC_URL
-from cica_dash.palette import LAND_RGBA, OUTLINE_RGBA
+from cica_dash.figures.palette import LAND_RGBA, OUTLINE_RGBA
+from cica_dash.url.links import STATIC_URL
 
 OUTLINES_URL = STATIC_URL + "geo/countries_110m.geojson"
 

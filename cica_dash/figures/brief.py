@@ -13,9 +13,9 @@ from fpdf import FPDF, FontFace, XPos, YPos
 from fpdf import encryption as _fpdf_encryption
 from fpdf.enums import WrapMode
 
-from cica_dash.dates import format_date
-from cica_dash.membership import CountryProfile
-from cica_dash.paper import WORDS, SourceNumbers, printed
+from cica_dash.data.dates import format_date
+from cica_dash.model.membership import CountryProfile
+from cica_dash.model.paper import WORDS, SourceNumbers, printed
 
 # fpdf2 keeps the ImportError of its optional `cryptography` (encrypted PDFs, unused here), and with
 # its traceback the frames of whatever imported fpdf first: a page script's whole namespace, for
@@ -23,7 +23,7 @@ from cica_dash.paper import WORDS, SourceNumbers, printed
 if _fpdf_encryption.import_error is not None:
     _fpdf_encryption.import_error.__traceback__ = None
 
-FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"  # DejaVu Sans: Latin, Cyrillic and more
+FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"  # DejaVu Sans: Latin, Cyrillic and more
 FONT = "DejaVu"
 BRIEF_EVENTS = 10  # the brief lists this many of the most recent events hosted; the Events page has all
 

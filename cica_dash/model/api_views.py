@@ -2,7 +2,7 @@
 
 Each data twin reads the query with its page's state class (so the same parameters are parsed by
 the same code, with the same notices for what is dropped) and builds the rows with the same model
-functions the page's table uses. Pure: no Streamlit, no HTTP (that is `cica_dash/api.py`).
+functions the page's table uses. Pure: no Streamlit, no HTTP (that is `cica_dash/glue/api.py`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from typing import Any
 
 import pandas as pd
 
-from cica_dash import events as ev
-from cica_dash import matrix as mx
-from cica_dash import membership as mb
-from cica_dash import timeline as tl
-from cica_dash.data import Dataset
-from cica_dash.links import with_query
-from cica_dash.state import (
+from cica_dash.data.load import Dataset
+from cica_dash.model import events as ev
+from cica_dash.model import matrix as mx
+from cica_dash.model import membership as mb
+from cica_dash.model import timeline as tl
+from cica_dash.url.links import with_query
+from cica_dash.url.state import (
     STATE_BY_PAGE,
     CountryState,
     EventsState,

@@ -7,8 +7,8 @@ import zipfile
 
 import pandas as pd
 
-from cica_dash.data import PACKAGE_FILE, Dataset
-from cica_dash.schema import table_specs
+from cica_dash.data.load import PACKAGE_FILE, Dataset
+from cica_dash.data.schema import table_specs
 
 
 def package_zip(ds: Dataset) -> bytes:

@@ -1,5 +1,5 @@
 // One plotly chart that is drawn once and then updated in place (Plotly.react) when its figure
-// changes; Streamlit's own plotly element mounts a new chart instead (cica_dash/chart.py).
+// changes; Streamlit's own plotly element mounts a new chart instead (cica_dash/glue/chart.py).
 
 function loadPlotly(src) {
   // one <script> per page, shared by every chart: plotly.js from the app's own static folder;

@@ -2,7 +2,7 @@
 
 Figure builders take computed tables and return plotly Figures;
 nothing here reads data or Streamlit state. Every figure works offline: plotly's
-country shapes come from the shipped topojson (see cica_dash.ui.plotly_config).
+country shapes come from the shipped topojson (see cica_dash.glue.ui.plotly_config).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cica_dash.fast_figure import fast_figure
-from cica_dash.membership import STATUSES, year_end
-from cica_dash.palette import (
+from cica_dash.figures.fast_figure import fast_figure
+from cica_dash.figures.palette import (
     ACCENT,
     COASTLINE,
     COUNTRY_BORDER,
@@ -31,6 +30,7 @@ from cica_dash.palette import (
     rgba,
     wrap_note,
 )
+from cica_dash.model.membership import STATUSES, year_end
 
 # The CICA region whole: the eastern Mediterranean and Egypt to Russia's Pacific coast (Chukotka
 # reaches 190°E), the Indian Ocean and Indonesia to Russia's Arctic islands (81°N); centred on

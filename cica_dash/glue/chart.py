@@ -19,9 +19,9 @@ import plotly.io as pio
 import streamlit as st
 from plotly.offline import get_plotlyjs_version
 
-from cica_dash.links import STATIC_URL
+from cica_dash.url.links import STATIC_URL
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+STATIC = Path(__file__).resolve().parents[2] / "static"
 # plotly.js of the plotly package's version with only the trace types the app draws, built by
 # scripts/build_plotly_bundle.sh into static/vendor/ (a file named by its version, so a browser
 # never keeps an old one; tests/test_chart.py checks it is current). It is 1.5 MB; the full

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from cica_dash.dates import format_date
+from cica_dash.data.dates import format_date
 
 TITLE = "CICA Dashboard"
 PUBLISHER = "CICA Dashboard project"

@@ -16,11 +16,11 @@ from typing import Any, ClassVar, Self
 
 import pandas as pd
 
-from cica_dash.data import Dataset
-from cica_dash.labels import RELATION_LABELS
-from cica_dash.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
-from cica_dash.names import country_name, dimension_label
-from cica_dash.timeline import preset_of, range_for
+from cica_dash.data.labels import RELATION_LABELS
+from cica_dash.data.load import Dataset
+from cica_dash.data.names import country_name, dimension_label
+from cica_dash.model.timeline import preset_of, range_for
+from cica_dash.url.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
 
 FIRST_YEAR = 1992  # the initiative at the UN General Assembly
 

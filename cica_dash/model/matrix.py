@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from cica_dash.data import Dataset
-from cica_dash.dates import format_dates
-from cica_dash.fast_figure import fast_figure
-from cica_dash.names import country_name, short_dimension
-from cica_dash.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
-from cica_dash.sources import source_columns
+from cica_dash.data.dates import format_dates
+from cica_dash.data.load import Dataset
+from cica_dash.data.names import country_name, short_dimension
+from cica_dash.data.sources import source_columns
+from cica_dash.figures.fast_figure import fast_figure
+from cica_dash.figures.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 
 ROLES = ("coordinator", "co-coordinator")
 ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role

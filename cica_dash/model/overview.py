@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from cica_dash.data import Dataset
-from cica_dash.dates import NO_RECORD_HELD, format_date, plan_date_passed
+from cica_dash.data.dates import NO_RECORD_HELD, format_date, plan_date_passed
+from cica_dash.data.load import Dataset
 
 INITIATIVE_YEAR = 1992
 

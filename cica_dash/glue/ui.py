@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from cica_dash.callbacks import reset_view
-from cica_dash.data import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params, with_query
-from cica_dash.state import UrlState, Vocabulary
+from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
+from cica_dash.glue.callbacks import reset_view
+from cica_dash.url.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params, with_query
+from cica_dash.url.state import UrlState, Vocabulary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,7 +29,7 @@ SOURCE_LINK = st.column_config.LinkColumn("Link", display_text="open ↗", help=
 STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
 # how the dashboard prints: a constant file of the app's own (no value from a URL or data file)
-PRINT_CSS = Path(__file__).resolve().parent.parent / "static" / "print.css"
+PRINT_CSS = Path(__file__).resolve().parents[2] / "static" / "print.css"
 SCREEN_KEY, PAPER_KEY = "cica-screen-", "cica-paper-"  # containers static/print.css shows on one medium only
 
 
@@ -98,7 +98,7 @@ def readable_sources(frame: pd.DataFrame) -> pd.DataFrame:
     for a source that is not a web page) and "Link" opens the page; "Reference" is folded in."""
     import pandas as pd
 
-    from cica_dash.sources import is_link, publisher
+    from cica_dash.data.sources import is_link, publisher
 
     if not isinstance(frame, pd.DataFrame) or "Source" not in frame.columns:
         return frame
@@ -143,7 +143,7 @@ def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
     """What only paper shows, at the top of the printed page: the dashboard and page, the view's
     link, the data version and the day it was printed. (Not the view's description: the page
     shows that, and tests find it by its text.)"""
-    from cica_dash.dates import FORMATS
+    from cica_dash.data.dates import FORMATS
 
     made = _today().strftime(FORMATS["day"])
     with st.container(key=PAPER_KEY + "heading"):
@@ -322,7 +322,7 @@ def footer(ds: Dataset) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=2)
 def _package_zip(folder: str, signature: tuple) -> bytes:
-    from cica_dash.export import package_zip
+    from cica_dash.data.export import package_zip
 
     return package_zip(_load(folder, signature))
 
@@ -354,8 +354,8 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
     two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
     version, each in a box with its own copy button. On paper, the page's name, the link, data
     version and date instead (`paper_heading`)."""
-    from cica_dash.api_views import API_PATH, PACKAGE_ZIP, data_path
-    from cica_dash.citation import bibtex, citation_text
+    from cica_dash.model.api_views import API_PATH, PACKAGE_ZIP, data_path
+    from cica_dash.model.citation import bibtex, citation_text
 
     root = _app_root(page)
     link = view_link(page, state) if root else ""

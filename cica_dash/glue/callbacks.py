@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cica_dash.timeline import PRESET_CUSTOM, preset_of, range_for
+from cica_dash.model.timeline import PRESET_CUSTOM, preset_of, range_for
 
 
 def timeline_preset_changed(first: int, last: int) -> None:
@@ -28,5 +28,5 @@ def timeline_years_changed(first: int, last: int) -> None:
 
 
 def reset_view(nav_key: str, page: str) -> None:
-    """ "Reset filters": the page's next run shows its default view (cica_dash/ui.py url_state)."""
+    """ "Reset filters": the page's next run shows its default view (cica_dash/glue/ui.py url_state)."""
     st.session_state[nav_key]["reset"] = page

@@ -17,10 +17,10 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from cica_dash.schema import TableSpec, pandera_schema, read_package, table_specs
+from cica_dash.data.schema import TableSpec, pandera_schema, read_package, table_specs
 
 PACKAGE_FILE = "datapackage.json"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass(frozen=True)
