@@ -5,6 +5,7 @@ import streamlit as st
 from cica_dash.data.dates import format_dates
 from cica_dash.data.export import data_dictionary, package_zip, source_counts
 from cica_dash.data.glossary import GLOSSARY
+from cica_dash.figures import events as evf
 from cica_dash.glue.chart import plotly_chart
 from cica_dash.glue.ui import dataset, footer, no_url_state, plotly_config, table, view_tools
 from cica_dash.model import events as ev
@@ -57,7 +58,7 @@ st.markdown(
     f"events it took part in (hatched). The record is thin before {ev.THIN_BEFORE}: what it holds there are "
     "the meetings of CICA's own bodies that later documents date."
 )
-plotly_chart(ev.per_year_figure(ev.per_year(ds.events), vocab), key="data.coverage", config=plotly_config("data-coverage"))
+plotly_chart(evf.per_year_figure(ev.per_year(ds.events), vocab), key="data.coverage", config=plotly_config("data-coverage"))
 st.subheader("Known gaps")
 st.caption("What the record knows it does not hold, each with the page that shows it (gaps.csv).")
 table(

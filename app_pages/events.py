@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 from cica_dash.data.labels import RELATION_LABELS
+from cica_dash.figures import events as evf
 from cica_dash.glue import cached
 from cica_dash.glue.chart import plotly_chart
 from cica_dash.glue.ui import (
@@ -111,11 +112,13 @@ if rows.empty:
 else:
     left, right = st.columns([3, 2])
     with left:
-        plotly_chart(ev.per_year_figure(ev.per_year(rows), vocab), key="events.per_year", config=plotly_config("events-per-year"))
+        plotly_chart(
+            evf.per_year_figure(ev.per_year(rows), vocab), key="events.per_year", config=plotly_config("events-per-year")
+        )
     points = ev.places(rows, vocab)
     online = ev.held_online(rows)
     with right:
-        st.pydeck_chart(ev.places_deck(points), height=330, key="events.places")
+        st.pydeck_chart(evf.places_deck(points), height=330, key="events.places")
         st.caption(
             f"{len(points)} places · {int(online.sum())} online event(s) and {int((rows['lat'].isna() & ~online).sum())} without a known city are not on the map."
         )

@@ -4,6 +4,7 @@ import streamlit as st
 
 from cica_dash.data.glossary import GLOSSARY_LINK
 from cica_dash.data.names import dimension_label
+from cica_dash.figures import matrix as mxf
 from cica_dash.glue import cached
 from cica_dash.glue.chart import plotly_chart
 from cica_dash.glue.ui import (
@@ -64,7 +65,7 @@ for group in mx.panel_rows(panels):
     for col, panel in zip(cols, group):
         with col:
             clicked += plotly_chart(
-                mx.panel_figure(panel, year),
+                mxf.panel_figure(panel, year),
                 key=f"matrix.chart.{panel.dimension}",
                 config=plotly_config(f"matrix-roles-{panel.dimension}-{year}"),
                 clicks=True,
@@ -90,7 +91,7 @@ if cell:
 left, right = st.columns([2, 3])
 with left:
     plotly_chart(
-        mx.roles_bar_figure(m.per_country, year),
+        mxf.roles_bar_figure(m.per_country, year),
         key="matrix.bars",
         config=plotly_config(f"matrix-roles-per-country-{year}"),
     )

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from cica_dash.figures.timeline import timeline_figure, x_window
 from cica_dash.glue import cached
 from cica_dash.glue.callbacks import timeline_preset_changed, timeline_years_changed
 from cica_dash.glue.chart import plotly_chart
@@ -19,14 +20,8 @@ from cica_dash.glue.ui import (
     url_state,
     view_tools,
 )
-from cica_dash.model.timeline import (
-    LANES,
-    PRESETS,
-    filter_items,
-    readable_list,
-    timeline_figure,
-    x_window,
-)
+from cica_dash.model.timeline import LANES, filter_items, readable_list
+from cica_dash.url.periods import PRESETS
 from cica_dash.url.state import TimelineState
 
 ds, vocab = dataset()

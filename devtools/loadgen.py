@@ -202,7 +202,7 @@ def load_vocab() -> Vocab:
     """The values the links may name, read from the project's data (a fixed list if that fails)."""
     try:
         from cica_dash.data.load import data_dir, load_dataset
-        from cica_dash.url.state import Vocabulary
+        from cica_dash.data.vocabulary import Vocabulary
 
         v = Vocabulary.from_dataset(load_dataset(data_dir()))
         return Vocab(

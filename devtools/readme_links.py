@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cica_dash.model.api_views import link_table
+from cica_dash.glue.api_views import link_table
 from cica_dash.url.links import PAGES
 
 README = Path(__file__).resolve().parent.parent / "README.md"

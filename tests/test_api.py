@@ -14,8 +14,8 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from cica_dash.glue.api import NOTICES_HEADER, plain_notice, routes
+from cica_dash.glue.api_views import TWIN_BY_PAGE
 from cica_dash.glue.ui import readable_sources
-from cica_dash.model.api_views import TWIN_BY_PAGE
 from tests.apptest_helpers import run_page, warnings_text
 
 

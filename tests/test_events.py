@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.figures import events as evf
 from cica_dash.model import events as ev
-from cica_dash.url.state import EventsState, Vocabulary
+from cica_dash.url.state import EventsState
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +59,7 @@ def test_per_year_is_zero_filled_and_stacked_by_dimension(fixture_dataset):
 
 
 def test_per_year_figure_has_one_trace_per_dimension_and_hatches_taking_part(fixture_dataset, vocab):
-    fig = ev.per_year_figure(ev.per_year(fixture_dataset.events), vocab)
+    fig = evf.per_year_figure(ev.per_year(fixture_dataset.events), vocab)
     assert [t.name for t in fig.data] == [
         "Military-political",
         "Economic",
@@ -100,9 +102,12 @@ def test_places_aggregate_and_leave_out_online(fixture_dataset, vocab):
     assert set(pts.index) == {"Beijing", "Astana", "Xining", "Baku"}
     assert pts.at["Astana", "events"] == 2
     assert pts.at["Astana", "label"] == "Military-political 2"
-    assert pts.at["Astana", "colour"][:3] == [0, 114, 178]
     assert pts.at["Xining", "label"] == "Institutional 1; 1 where CICA took part"
-    assert pts.at["Xining", "colour"][3] < pts.at["Astana", "colour"][3]  # only others' events: pale
+    assert pts.at["Astana", "own"] == 2 and pts.at["Xining", "own"] == 0
+    layer = next(layer for layer in evf.places_deck(pts.reset_index()).layers if layer.id == "event-places")
+    drawn = {p["city"]: p["colour"] for p in layer.data}
+    assert drawn["Astana"][:3] == [0, 114, 178]  # the military-political colour
+    assert drawn["Xining"][3] < drawn["Astana"][3]  # only others' events: pale
 
 
 def test_places_of_nothing_is_an_empty_frame(fixture_dataset, vocab):

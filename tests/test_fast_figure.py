@@ -15,17 +15,21 @@ import plotly.graph_objects as go
 import pytest
 
 import cica_dash
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.figures import events as evf
 from cica_dash.figures import map_figures as mf
+from cica_dash.figures import matrix as mxf
+from cica_dash.figures import timeline as tlf
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.glue.chart import figure_json
 from cica_dash.model import events as ev
 from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
 from cica_dash.model import timeline as tl
-from cica_dash.url.state import EventsState, Vocabulary
+from cica_dash.url.state import EventsState
 
 TODAY = date(2026, 11, 28)
-BUILDER_MODULES = (ev, mf, mx, tl)  # every module that builds figures with fast_figure
+BUILDER_MODULES = (evf, mf, mxf, tlf)  # every module that builds figures with fast_figure
 
 
 def _checked_figure(data: list[dict], layout: dict) -> go.Figure:
@@ -45,16 +49,16 @@ def _figures(ds) -> dict[str, go.Figure]:
     no_roles = mx.build_matrix(ds, 1992, ("economic",))
     assert not no_roles.columns  # the empty-matrix branch
     figures = {
-        "timeline, everything": tl.timeline_figure(items, growth, TODAY, tl.x_window(None, None, TODAY, items)),
-        "timeline, some": tl.timeline_figure(few, growth, TODAY, tl.x_window(1992, 2017, TODAY, few)),
-        "timeline, nothing": tl.timeline_figure(none, growth, TODAY, tl.x_window(2000, 2001, TODAY, none)),
-        "timeline, no member band": tl.timeline_figure(few, growth.iloc[0:0], TODAY, tl.x_window(1992, 2017, TODAY, few)),
+        "timeline, everything": tlf.timeline_figure(items, growth, TODAY, tlf.x_window(None, None, TODAY, items)),
+        "timeline, some": tlf.timeline_figure(few, growth, TODAY, tlf.x_window(1992, 2017, TODAY, few)),
+        "timeline, nothing": tlf.timeline_figure(none, growth, TODAY, tlf.x_window(2000, 2001, TODAY, none)),
+        "timeline, no member band": tlf.timeline_figure(few, growth.iloc[0:0], TODAY, tlf.x_window(1992, 2017, TODAY, few)),
         "step chart": mf.step_chart(steps, 2017, 2026),
         "step chart, no accessions": mf.step_chart(steps.iloc[0:0], 2017, 2026),
-        "events per year": ev.per_year_figure(ev.per_year(ds.events), vocab),
-        "events per year, economic": ev.per_year_figure(ev.per_year(economic), vocab),
-        "events per year, four years": ev.per_year_figure(ev.per_year(four_years), vocab),
-        "events per year, none": ev.per_year_figure(ev.per_year(ds.events.iloc[0:0]), vocab),
+        "events per year": evf.per_year_figure(ev.per_year(ds.events), vocab),
+        "events per year, economic": evf.per_year_figure(ev.per_year(economic), vocab),
+        "events per year, four years": evf.per_year_figure(ev.per_year(four_years), vocab),
+        "events per year, none": evf.per_year_figure(ev.per_year(ds.events.iloc[0:0]), vocab),
         "member map, empty": mf.choropleth(
             pd.DataFrame(columns=["iso3", "status", "name", "since_text", "founding", "source"]), 1990
         ),
@@ -62,14 +66,14 @@ def _figures(ds) -> dict[str, go.Figure]:
         "matrix, one unknown state": _panel(mx.build_matrix(ds, 2026, countries=("ZZZ",)), "economic"),
         "matrix, no role on record": _panel(no_roles, "economic"),
         "chair hand-overs": mf.chair_map(mb.chair_handovers(ds), mb.chair_terms(ds)),
-        "roles per country, none": mx.roles_bar_figure(no_roles.per_country, 1992),
+        "roles per country, none": mxf.roles_bar_figure(no_roles.per_country, 1992),
     }
     for year in (1992, 2017, 2026):
         figures[f"member map {year}"] = mf.choropleth(mb.status_as_of(ds, year, TODAY), year)
         m = mx.build_matrix(ds, year)
         for panel in mx.dimension_panels(m):
-            figures[f"matrix {year} {panel.dimension}"] = mx.panel_figure(panel, year)
-        figures[f"roles per country {year}"] = mx.roles_bar_figure(m.per_country, year)
+            figures[f"matrix {year} {panel.dimension}"] = mxf.panel_figure(panel, year)
+        figures[f"roles per country {year}"] = mxf.roles_bar_figure(m.per_country, year)
     return figures
 
 
@@ -85,7 +89,7 @@ NAMES = [
 
 
 def _panel(m: mx.Matrix, dimension: str) -> go.Figure:
-    return mx.panel_figure(next(p for p in mx.dimension_panels(m) if p.dimension == dimension), m.year)
+    return mxf.panel_figure(next(p for p in mx.dimension_panels(m) if p.dimension == dimension), m.year)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from cica_dash.url.state import CountryState, EventsState, MapState, MatrixState, TimelineState, Vocabulary
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.url.state import CountryState, EventsState, MapState, MatrixState, TimelineState
 
 KEYS = ["country", "dimension", "area", "type", "category", "from", "to", "year", "q", "order", "Country", "x", ""]
 PAYLOADS = [

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.url.links import PAGES, escape_markdown, page_url, quote_for_notice
-from cica_dash.url.state import CountryState, EventsState, MapState, MatrixState, TimelineState, Vocabulary
+from cica_dash.url.state import CountryState, EventsState, MapState, MatrixState, TimelineState
 
 
 @pytest.fixture(scope="module")

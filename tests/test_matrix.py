@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from cica_dash.data.load import Dataset
+from cica_dash.figures import matrix as mxf
 from cica_dash.figures.palette import ROLE_COLOURS
 from cica_dash.model import matrix as mx
 
@@ -282,7 +283,7 @@ def test_panel_rows_keep_wide_panels_alone_and_pair_narrow_neighbours(real_datas
 def test_panel_figure_has_symbols_area_columns_and_a_legend(fixture_dataset):
     m = mx.build_matrix(fixture_dataset, 2021)
     eco = next(p for p in mx.dimension_panels(m) if p.dimension == "economic")
-    fig = mx.panel_figure(eco, 2021)
+    fig = mxf.panel_figure(eco, 2021)
     heat, cells = fig.data
     assert (heat.type, cells.type) == ("heatmap", "scatter")
     assert list(heat.y) == ["China", "Kuwait"]
@@ -305,24 +306,24 @@ def test_panel_figure_has_symbols_area_columns_and_a_legend(fixture_dataset):
 
 def test_a_wide_panel_turns_its_headers_upright_on_a_phone(real_dataset):
     eco = next(p for p in mx.dimension_panels(mx.build_matrix(real_dataset, 2026)) if p.dimension == "economic")
-    narrow = mx.panel_figure(eco, 2026).layout.meta["cica_narrow"]
-    assert narrow["below"] == mx.NARROW_BELOW and narrow["set"]["xaxis.tickangle"] == -90
+    narrow = mxf.panel_figure(eco, 2026).layout.meta["cica_narrow"]
+    assert narrow["below"] == mxf.NARROW_BELOW and narrow["set"]["xaxis.tickangle"] == -90
     assert narrow["set"]["xaxis.ticktext"][0] == "Small and medium enterprises"
     mp = next(p for p in mx.dimension_panels(mx.build_matrix(real_dataset, 2026)) if p.dimension == "military-political")
-    assert "cica_narrow" not in (mx.panel_figure(mp, 2026).layout.meta or {})
+    assert "cica_narrow" not in (mxf.panel_figure(mp, 2026).layout.meta or {})
 
 
 def test_empty_selection_gives_a_labelled_empty_figure(fixture_dataset):
     panel = mx.dimension_panels(mx.build_matrix(fixture_dataset, 1995))[0]
     assert panel.rows == []
-    fig = mx.panel_figure(panel, 1995)
+    fig = mxf.panel_figure(panel, 1995)
     assert fig.layout.annotations[0].text == "No role on record for this selection"
-    bars = mx.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 1995)), 1995)
+    bars = mxf.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 1995)), 1995)
     assert bars.layout.annotations[0].text == "No roles on record"
 
 
 def test_roles_bar_figure_stacks_the_two_roles(fixture_dataset):
-    fig = mx.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 2021)), 2021)
+    fig = mxf.roles_bar_figure(mx.roles_per_country(mx.active_roles(fixture_dataset, 2021)), 2021)
     assert [t.name for t in fig.data] == ["coordinator", "co-coordinator"]
     assert fig.layout.barmode == "stack"
     assert list(fig.data[0].y) == ["Kazakhstan", "China", "Kuwait", "Türkiye"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cica_dash.url.state import Vocabulary
+from cica_dash.data.vocabulary import Vocabulary
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 

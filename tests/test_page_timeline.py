@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cica_dash.model.timeline import PRESET_25, PRESET_ALL
+from cica_dash.url.periods import PRESET_25, PRESET_ALL
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 SUMMITS_1_TO_4 = ["1st CICA Summit", "2nd CICA Summit", "3rd CICA Summit", "4th CICA Summit"]

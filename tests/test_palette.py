@@ -9,13 +9,16 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.figures import events as evf
 from cica_dash.figures import map_figures as mf
+from cica_dash.figures import matrix as mxf
 from cica_dash.figures import palette as p
+from cica_dash.figures import timeline as tlf
 from cica_dash.model import events as ev
 from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
 from cica_dash.model import timeline as tl
-from cica_dash.url.state import Vocabulary
 
 TODAY = date(2026, 11, 28)
 
@@ -139,11 +142,11 @@ def test_light_status_fills_are_outlined(real_dataset):
 
 def test_dimension_marks_have_a_rim(real_dataset):
     vocab = Vocabulary.from_dataset(real_dataset)
-    fig = ev.per_year_figure(ev.per_year(real_dataset.events), vocab)
+    fig = evf.per_year_figure(ev.per_year(real_dataset.events), vocab)
     assert len(fig.data) >= 5
     for trace in fig.data:
         assert p.reads_on_both(trace.marker.line.color) and trace.marker.line.width > 0
-    deck = ev.places_deck(ev.places(real_dataset.events, vocab))
+    deck = evf.places_deck(ev.places(real_dataset.events, vocab))
     layer = next(layer for layer in deck.layers if layer.id == "event-places")
     assert layer.get_line_color == p.deck_rgba(p.EDGE) and layer.stroked
 
@@ -151,18 +154,18 @@ def test_dimension_marks_have_a_rim(real_dataset):
 def test_matrix_cells_carry_their_role_as_text(real_dataset):
     m = mx.build_matrix(real_dataset, 2026)
     for panel in mx.dimension_panels(m):
-        heat = mx.panel_figure(panel, 2026).data[0]
+        heat = mxf.panel_figure(panel, 2026).data[0]
         assert heat.texttemplate == "%{text}"
         for z_row, text_row in zip(heat.z, heat.text):
             for z, text in zip(z_row, text_row):
                 assert text == {0: "", 1: "co", 2: "C"}[z]
-    bars = mx.roles_bar_figure(m.per_country, 2026)  # as the page does
+    bars = mxf.roles_bar_figure(m.per_country, 2026)  # as the page does
     assert all(t.marker.line.color == p.EDGE for t in bars.data)
 
 
 def _timeline(real_dataset):
     items = tl.timeline_items(real_dataset, TODAY)
-    return tl.timeline_figure(items, tl.member_growth(real_dataset.members), TODAY, tl.x_window(None, None, TODAY, items))
+    return tlf.timeline_figure(items, tl.member_growth(real_dataset.members), TODAY, tlf.x_window(None, None, TODAY, items))
 
 
 def test_timeline_marks_have_a_rim(real_dataset):

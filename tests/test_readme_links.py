@@ -7,7 +7,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from cica_dash.url.state import STATE_BY_PAGE, Vocabulary
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.url.state import STATE_BY_PAGE
 from devtools.readme_links import README, with_table
 from tests.apptest_helpers import run_page
 

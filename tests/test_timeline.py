@@ -9,20 +9,9 @@ import pytest
 
 from cica_dash.data.dates import PLAN_PASSED
 from cica_dash.figures.palette import TRANSPARENT
-from cica_dash.model.timeline import (
-    PRESET_25,
-    PRESET_ALL,
-    PRESET_CUSTOM,
-    filter_items,
-    hover_text,
-    member_growth,
-    preset_of,
-    range_for,
-    readable_list,
-    timeline_figure,
-    timeline_items,
-    x_window,
-)
+from cica_dash.figures.timeline import timeline_figure, x_window
+from cica_dash.model.timeline import filter_items, hover_text, member_growth, readable_list, timeline_items
+from cica_dash.url.periods import PRESET_25, PRESET_ALL, PRESET_CUSTOM, preset_of, range_for
 
 TODAY = date(2020, 1, 1)
 T = pd.Timestamp

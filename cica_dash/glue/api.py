@@ -3,7 +3,7 @@ view, in the page's own link format, plus `api/datapackage.zip` and an index at 
 
 These are Starlette routes for Streamlit's `st.App(routes=...)` (see app.py): `streamlit run
 app.py` serves them beside the pages, from the same process. The rows come from
-`cica_dash/model/api_views.py`; here is only HTTP: formats, the data version as ETag, caching
+`cica_dash/glue/api_views.py`; here is only HTTP: formats, the data version as ETag, caching
 headers, 304s, 404s, and a clear 503 when the data files do not pass their checks.
 """
 
@@ -24,9 +24,9 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from cica_dash.data.export import package_zip, to_csv
 from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
-from cica_dash.model.api_views import FORMATS, PACKAGE_ZIP, TWIN_BY_NAME, TWINS, View, json_ready, view
+from cica_dash.data.vocabulary import Vocabulary
+from cica_dash.glue.api_views import FORMATS, PACKAGE_ZIP, TWIN_BY_NAME, TWINS, View, json_ready, view
 from cica_dash.url.links import PAGE_BY_KEY, page_url
-from cica_dash.url.state import Vocabulary
 
 MAX_AGE = 300  # seconds a proxy or browser may reuse a response without asking again
 CACHED_RESPONSES = 256

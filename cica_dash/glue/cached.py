@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from cica_dash.data.load import Dataset
+from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.figures import map_figures as mf
 from cica_dash.glue.chart import figure_json
 from cica_dash.model import events as ev
@@ -25,7 +26,6 @@ from cica_dash.model import membership as mb
 from cica_dash.model import timeline as tl
 from cica_dash.model.paper import PrintedProfile
 from cica_dash.model.paper import printed_profile as printed
-from cica_dash.url.state import Vocabulary
 
 R = TypeVar("R")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cica_dash.model.timeline import PRESET_CUSTOM, preset_of, range_for
+from cica_dash.url.periods import PRESET_CUSTOM, preset_of, range_for
 
 
 def timeline_preset_changed(first: int, last: int) -> None:

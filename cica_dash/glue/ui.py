@@ -14,9 +14,10 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
+from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.glue.callbacks import reset_view
 from cica_dash.url.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params, with_query
-from cica_dash.url.state import UrlState, Vocabulary
+from cica_dash.url.state import UrlState
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -354,7 +355,7 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
     two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
     version, each in a box with its own copy button. On paper, the page's name, the link, data
     version and date instead (`paper_heading`)."""
-    from cica_dash.model.api_views import API_PATH, PACKAGE_ZIP, data_path
+    from cica_dash.glue.api_views import API_PATH, PACKAGE_ZIP, data_path
     from cica_dash.model.citation import bibtex, citation_text
 
     root = _app_root(page)

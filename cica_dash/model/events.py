@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-import pydeck as pdk
 
 from cica_dash.data import names
 from cica_dash.data.dates import format_spans
 from cica_dash.data.export import to_csv
 from cica_dash.data.labels import OWN_RELATIONS, RELATION_LABELS
 from cica_dash.data.sources import source_columns
-from cica_dash.figures.deck import offline_deck
-from cica_dash.figures.fast_figure import fast_figure
-from cica_dash.figures.palette import DIMENSION_COLOURS, EDGE, chart_title, deck_rgba, outline_for, rgba, wrap_note
-from cica_dash.url.state import EventsState, Vocabulary
+from cica_dash.data.vocabulary import Vocabulary
 
 DIMENSION_ORDER = ["military-political", "new-challenges", "economic", "environmental", "human", "institutional"]
-SOURCE_NOTE = wrap_note("Source: CICA Dashboard events record (data/events.csv); every event links its source.")
 
 
 def dimension_label(slug: str, vocab: Vocabulary) -> str:
@@ -33,7 +29,21 @@ def held_online(events: pd.DataFrame) -> pd.Series:
     return events["online"].fillna(False).astype(bool)
 
 
-def filter_events(events: pd.DataFrame, state: EventsState) -> pd.DataFrame:
+class EventFilters(Protocol):
+    """What the events can be filtered by (the events page's link state has these fields; the
+    model needs only the values, not the link)."""
+
+    country: Sequence[str]
+    dimension: Sequence[str]
+    area: Sequence[str]
+    type: Sequence[str]
+    year_from: int | None
+    year_to: int | None
+    q: str
+    relation: Sequence[str]
+
+
+def filter_events(events: pd.DataFrame, state: EventFilters) -> pd.DataFrame:
     """The rows a state selects. A country matches as host or as a named participant;
     years match on the start date; text matches title, city, notes (case-insensitive)."""
     keep = pd.Series(True, index=events.index)
@@ -64,7 +74,7 @@ def filter_events(events: pd.DataFrame, state: EventsState) -> pd.DataFrame:
 THIN_BEFORE = 2008  # the record is thin before this year (data/gaps.csv)
 
 
-def reaches_thin_years(state: EventsState) -> bool:
+def reaches_thin_years(state: EventFilters) -> bool:
     """Whether a filter on the years reaches back before THIN_BEFORE (the default view is not a filter)."""
     lo, hi = state.year_from, state.year_to
     return (lo is not None and lo < THIN_BEFORE) or (lo is None and hi is not None and hi < THIN_BEFORE)
@@ -90,75 +100,13 @@ def per_year(events: pd.DataFrame) -> pd.DataFrame:
     return counts.reindex(index, fill_value=0).rename("events").reset_index()
 
 
-def per_year_figure(counts: pd.DataFrame, vocab: Vocabulary) -> go.Figure:
-    """Events per year, stacked by dimension, in the app's dimension colours; the events of other
-    bodies that CICA took part in are hatched, above CICA's own in the same colour."""
-    dims = [d for d in DIMENSION_ORDER if d in set(counts["dimension"])]
-    bars = []
-    for own in (True, False):
-        for dim in dims:
-            part = counts[(counts["dimension"] == dim) & (counts["own"] == own)]
-            if not own and not part["events"].any():
-                continue
-            label = dimension_label(dim, vocab)
-            colour = DIMENSION_COLOURS[dim]
-            marker = dict(color=colour, line=dict(color=outline_for(colour), width=0.8))
-            if not own:
-                marker["color"] = rgba(colour, 0.35)
-                marker["pattern"] = dict(shape="/", fgcolor=colour, size=6, solidity=0.4)
-            what = "CICA's own" if own else "took part"
-            bars.append(
-                dict(
-                    type="bar",
-                    x=part["year"].to_numpy(),
-                    y=part["events"].to_numpy(),
-                    name=label if own else f"{label} (took part)",
-                    legendgroup=dim,
-                    marker=marker,
-                    hovertemplate=f"{label}, {what}<br>%{{x}}: %{{y}} event(s)<extra></extra>",
-                )
-            )
-    layout = dict(
-        barmode="stack",
-        title=chart_title("Events per year, by dimension (hatched: other bodies' events CICA took part in)"),
-        # whole years; plotly thins the ticks to the width (a phone shows fewer)
-        xaxis=dict(title=None, tickformat="d", dtick=1 if len(set(counts["year"])) <= 6 else None, nticks=12),
-        # counts are whole: a tick every event while the tallest year has few
-        yaxis=dict(title=dict(text="events"), dtick=1 if _tallest(counts) <= 8 else None, tickformat="d"),
-        # legend below (it grows on a phone); the source line above the bars, under the title
-        legend=dict(orientation="h", x=0, y=-0.12, yanchor="top"),
-        margin=dict(l=40, r=10, t=100, b=40),
-        height=400,
-        annotations=[
-            dict(
-                text=SOURCE_NOTE,
-                showarrow=False,
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=1,
-                yshift=8,
-                xanchor="left",
-                yanchor="bottom",
-                align="left",
-                font=dict(size=10),
-            )
-        ],
-    )
-    return fast_figure(bars, layout)
-
-
-def _tallest(counts: pd.DataFrame) -> int:
-    return int(counts.groupby("year")["events"].sum().max()) if len(counts) else 0
-
-
 def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     """One point per place: how many events, of which dimensions; coloured by the commonest
-    (ties go to the dimension listed first). Online events and events without a city are left
+    (ties go to the dimension listed first), with how many are CICA's own. Online events and events without a city are left
     out (counted apart by the page)."""
     located = events[events["lat"].notna() & events["lon"].notna() & ~held_online(events)]
     if located.empty:
-        return pd.DataFrame(columns=["city", "lat", "lon", "events", "dimension", "own", "colour", "label"])
+        return pd.DataFrame(columns=["city", "lat", "lon", "events", "dimension", "own", "label"])
     # a place x dimension table of counts from integer codes: one pass over the events, then
     # work per place (a few dozen), not per event
     by_place = located.groupby(["city", "lat", "lon"], sort=True)
@@ -177,28 +125,7 @@ def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     out["own"] = own.to_numpy()
     took_part = out["events"] - out["own"]
     out["label"] = [label + (f"; {t} where CICA took part" if t else "") for label, t in zip(out["label"], took_part)]
-    out["colour"] = [deck_rgba(DIMENSION_COLOURS[d], 210 if o else 90) for d, o in zip(out["dimension"], out["own"])]
     return out
-
-
-def places_deck(points: pd.DataFrame) -> pdk.Deck:
-    """Event places over country outlines, sized by count; no basemap, no network."""
-    layer = pdk.Layer(
-        "ScatterplotLayer",
-        data=points[["city", "lat", "lon", "events", "colour", "label"]].to_dict("records"),
-        id="event-places",
-        get_position=["lon", "lat"],
-        get_fill_color="colour",
-        get_line_color=deck_rgba(EDGE),  # a grey ring: every dimension colour stands out on land and sea
-        stroked=True,
-        line_width_min_pixels=1,
-        get_radius="events",
-        radius_scale=40000,
-        radius_min_pixels=4,
-        radius_max_pixels=40,
-        pickable=True,
-    )
-    return offline_deck([layer], tooltip={"text": "{city}: {events} event(s)\n{label}"})
 
 
 TABLE_COLUMNS = [
@@ -252,7 +179,7 @@ def export_rows(events: pd.DataFrame) -> pd.DataFrame:
     return events.sort_values(["start_date", "event_id"])
 
 
-def filtered_csv(events: pd.DataFrame, state: EventsState) -> bytes:
+def filtered_csv(events: pd.DataFrame, state: EventFilters) -> bytes:
     """The CSV download of a filtered view, made when someone clicks: the button keeps only the
     shared record and the filters, not the filtered rows, between runs."""
     return to_csv(export_rows(filter_events(events, state)))

@@ -9,20 +9,15 @@ in the record are visible instead of silently dropped.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from cica_dash.data.dates import format_dates
 from cica_dash.data.load import Dataset
 from cica_dash.data.names import country_name, short_dimension
 from cica_dash.data.sources import source_columns
-from cica_dash.figures.fast_figure import fast_figure
-from cica_dash.figures.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
 
 ROLES = ("coordinator", "co-coordinator")
 ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role
@@ -194,15 +189,7 @@ def _short(source: str, limit: int = 70) -> str:
     return source if len(source) <= limit else source[: limit - 1] + "…"
 
 
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
-
-
 NARROW_AREAS = 3  # a panel of this many areas or fewer shares its row of the page
-# on a screen narrower than this (px), a panel with more areas than NARROW_COLUMNS turns its
-# column headers upright (plotly_element.js), so that they do not run into each other
-NARROW_BELOW = 640
-NARROW_COLUMNS = 5
 
 
 def panel_rows(panels: list[Panel]) -> list[list[Panel]]:
@@ -215,15 +202,6 @@ def panel_rows(panels: list[Panel]) -> list[list[Panel]]:
         else:
             rows.append([panel])
     return rows
-
-
-def _colourscale() -> list[list]:
-    none, co, coord = ROLE_COLOURS["not on record"], ROLE_COLOURS["co-coordinator"], ROLE_COLOURS["coordinator"]
-    return [[0, none], [1 / 3, none], [1 / 3, co], [2 / 3, co], [2 / 3, coord], [1, coord]]
-
-
-SOURCE = "Source: coordinators.csv (sources per role below)"
-AREA_LABEL_WIDTH = 11  # characters per line of a column label: eight areas fit a phone's width
 
 
 @dataclass(frozen=True)
@@ -269,151 +247,6 @@ def dimension_panels(m: Matrix) -> list[Panel]:
             )
         )
     return panels
-
-
-def _colourscale() -> list[list]:
-    none, co, coord = ROLE_COLOURS["not on record"], ROLE_COLOURS["co-coordinator"], ROLE_COLOURS["coordinator"]
-    return [[0, none], [1 / 3, none], [1 / 3, co], [2 / 3, co], [2 / 3, coord], [1, coord]]
-
-
-def _area_label(name: str, on_record: bool) -> str:
-    label = _wrap(name, AREA_LABEL_WIDTH)
-    return label if on_record else f"{label}<br><i>{NOT_ON_RECORD}</i>"
-
-
-def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
-    """A heatmap with a discrete scale (0 none, 1 co-coordinator, 2 coordinator) plus the
-    symbols C / co in each cell, so the role reads without colour; areas as columns (their
-    names wrapped, never turned), states as rows; an invisible marker per cell carries the hover
-    and makes the cell clickable. An area no source gives a coordinator says so in its label."""
-    x = [_area_label(a, r) for a, r in zip(panel.area_names, panel.on_record)]
-    label_lines = max(label.count("<br>") + 1 for label in x)
-    note = dict(
-        text="<b>C</b> coordinator · <b>co</b> co-coordinator<br>" + source,
-        showarrow=False,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-8,
-        xanchor="left",
-        yanchor="top",
-        align="left",
-        font={"size": 11},
-    )
-    title = chart_title(f"{panel.name}, {year}")  # a panel's full area names are in its hover
-    top = 58 + 15 * label_lines
-    if not panel.rows:
-        return fast_figure(
-            [dict(type="scatter", x=x, y=[""] * len(x), mode="markers", marker={"opacity": 0}, hoverinfo="skip", name="areas")],
-            dict(
-                title=title,
-                height=top + 90,
-                margin={"l": 10, "r": 10, "t": top, "b": 40},
-                dragmode=False,
-                xaxis=dict(side="top", showgrid=False, fixedrange=True),
-                yaxis=dict(visible=False, fixedrange=True),
-                annotations=[
-                    dict(text="No role on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
-                    note,
-                ],
-            ),
-        )
-    n_rows, n_cols = len(panel.rows), len(panel.areas)
-    heatmap = dict(
-        type="heatmap",
-        z=panel.z,
-        x=x,
-        y=panel.row_names,
-        text=panel.text,
-        texttemplate="%{text}",
-        textfont={"size": 13},
-        colorscale=_colourscale(),
-        zmin=0,
-        zmax=2,
-        showscale=False,
-        xgap=3,
-        ygap=3,
-        hoverinfo="skip",
-        name="roles",
-    )
-    rows_i = np.repeat(np.arange(n_rows), n_cols)
-    cols_j = np.tile(np.arange(n_cols), n_rows)
-    cells = dict(
-        type="scatter",
-        x=np.array(x, dtype=object)[cols_j],
-        y=np.array(panel.row_names, dtype=object)[rows_i],
-        mode="markers",
-        marker={"size": 24, "color": TRANSPARENT, "symbol": "square"},
-        customdata=np.column_stack([np.array(panel.areas, dtype=object)[cols_j], np.array(panel.rows, dtype=object)[rows_i]]),
-        hovertext=np.array(panel.hover, dtype=object).reshape(-1),
-        hovertemplate="%{hovertext}<extra></extra>",
-        showlegend=False,
-        name="cells",
-    )
-    plain = [a if r else f"{a} ({NOT_ON_RECORD})" for a, r in zip(panel.area_names, panel.on_record)]
-    upright = 40 + round(6.5 * max(len(a) for a in plain))  # px for the longest header turned upright
-    narrow = dict(
-        below=NARROW_BELOW,
-        set={"xaxis.tickangle": -90, "xaxis.tickvals": x, "xaxis.ticktext": plain, "margin.t": upright},
-        add_height=max(0, upright - top),
-    )
-    layout = dict(
-        title=title,
-        meta=dict(cica_narrow=narrow) if n_cols > NARROW_COLUMNS else {},
-        height=top + 62 + 34 * n_rows,
-        margin={"l": 10, "r": 10, "t": top, "b": 62},
-        dragmode=False,
-        annotations=[note],
-        yaxis=dict(autorange="reversed", showgrid=False, fixedrange=True, automargin=True),
-        xaxis=dict(side="top", tickangle=0, showgrid=False, fixedrange=True),
-    )
-    return fast_figure([heatmap, cells], layout)
-
-
-def roles_bar_figure(
-    per_country: pd.DataFrame, year: int, source: str = "Source: coordinators.csv (each role cites its own source)"
-) -> go.Figure:
-    """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
-    bars = [
-        dict(
-            type="bar",
-            y=per_country["country"].to_numpy(dtype=object),
-            x=per_country[role].to_numpy(),
-            name=role,
-            orientation="h",
-            marker={"color": ROLE_COLOURS[role], "line": {"color": EDGE, "width": 0.5}},
-            hovertemplate="%{y}: %{x} " + role + " role(s)<extra></extra>",
-        )
-        for role in ROLES
-    ]
-    annotations = [
-        {
-            "text": source,
-            "showarrow": False,
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0,
-            "y": 0,
-            "yshift": -58,
-            "xanchor": "left",
-            "yanchor": "top",
-            "font": {"size": 11},
-        }
-    ]
-    if per_country.empty:
-        annotations.insert(0, dict(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"))
-    layout = dict(
-        barmode="stack",
-        title=chart_title(f"Roles per country, {year}"),
-        height=max(240, 186 + 26 * len(per_country)),  # 26 px per bar inside the margins (t 100, b 86)
-        yaxis={"autorange": "reversed"},
-        xaxis={"dtick": 1, "title": {"text": "priority areas"}},
-        legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
-        margin={"l": 10, "r": 10, "t": 100, "b": 86},
-        annotations=annotations,
-    )
-    return fast_figure(bars, layout)
 
 
 def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:

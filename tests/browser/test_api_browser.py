@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from cica_dash.glue.api import NOTICES_HEADER, routes
-from cica_dash.model.api_views import TWIN_BY_PAGE
+from cica_dash.glue.api_views import TWIN_BY_PAGE
 from tests.test_api import LINKS, MAX_REQUEST_LINE
 from tests.test_hostile_pages import PINNED
 

@@ -1,0 +1,35 @@
+"""The timeline's period control: presets ("First 25 years", "Everything") and the years of a
+custom range, to and from the link's `from`/`to`."""
+
+from __future__ import annotations
+
+PRESET_25 = "First 25 years (1992–2017)"
+
+
+PRESET_ALL = "Everything"
+
+
+PRESET_CUSTOM = "Custom"
+
+
+PRESETS: dict[str, tuple[int, int] | None] = {PRESET_25: (1992, 2017), PRESET_ALL: None, PRESET_CUSTOM: None}
+
+
+def preset_of(year_from: int | None, year_to: int | None) -> str:
+    """The preset a year range belongs to (for the radio when a link is opened)."""
+    if year_from is None and year_to is None:
+        return PRESET_ALL
+    if (year_from or 1992, year_to) == PRESETS[PRESET_25]:
+        return PRESET_25
+    return PRESET_CUSTOM
+
+
+def range_for(preset: str, years: tuple[int, int], first: int, last: int) -> tuple[int | None, int | None]:
+    """The (from, to) of the state for the chosen preset or slider; open ends are None."""
+    fixed = PRESETS.get(preset)
+    if fixed is not None:
+        return fixed
+    if preset == PRESET_ALL:
+        return None, None
+    lo, hi = years
+    return (None if lo <= first else lo), (None if hi >= last else hi)
