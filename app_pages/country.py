@@ -18,7 +18,7 @@ from cica_dash.glue.ui import (
     view_link,
     view_tools,
 )
-from cica_dash.model import membership as mb
+from cica_dash.model import profile as prof
 from cica_dash.url.state import CountryState, EventsState, TimelineState
 
 ds, vocab = dataset()
@@ -41,7 +41,7 @@ if not pick:
 today = date.today()
 p = cached.country_profile(ds, pick, vocab.first_year, vocab.last_year, today)
 st.header(p.name)
-safe_markdown(mb.profile_summary(p))
+safe_markdown(prof.profile_summary(p))
 c = st.columns([3, 2, 2, 2])  # the status ("Founding member") is the longest value
 c[0].metric("Status", p.status.capitalize())
 c[1].metric("Chairmanships", len(p.chairmanships))

@@ -14,14 +14,14 @@ import pytest
 from pypdf import PdfReader
 
 from cica_dash.figures import brief
-from cica_dash.model import membership as mb
 from cica_dash.model import paper as pp
+from cica_dash.model import profile as prof
 
 TODAY = date(2026, 11, 28)
 VERSION = "2026-11-28+0badc0de"
 
 
-def make(profile: mb.CountryProfile, **kwargs) -> bytes:
+def make(profile: prof.CountryProfile, **kwargs) -> bytes:
     return brief.country_brief_pdf(
         profile, link=f"https://example.test/country?country={profile.iso3}", version=VERSION, made=TODAY, **kwargs
     )
@@ -40,7 +40,7 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def cited(p: mb.CountryProfile) -> list[str]:
+def cited(p: prof.CountryProfile) -> list[str]:
     """Every source a fact of the brief rests on."""
     out = [p.member_source, *p.observer_sources]
     for name in ("chairmanships", "roles", "meetings", "events"):
@@ -53,9 +53,9 @@ def cited(p: mb.CountryProfile) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def profiles(fixture_dataset) -> dict[str, mb.CountryProfile]:
+def profiles(fixture_dataset) -> dict[str, prof.CountryProfile]:
     return {
-        iso: mb.country_profile(fixture_dataset, iso, TODAY) for iso in ("KAZ", "THA", "QAT", "KWT", "JPN", "AUS", "LAO", "TUR")
+        iso: prof.country_profile(fixture_dataset, iso, TODAY) for iso in ("KAZ", "THA", "QAT", "KWT", "JPN", "AUS", "LAO", "TUR")
     }
 
 
@@ -188,7 +188,7 @@ def test_the_printed_profile_numbers_every_source_of_the_page(profiles, iso3):
 def test_the_real_records_longest_briefs_stay_within_two_pages(real_dataset):
     counts = real_dataset.events["host_iso3"].value_counts()
     for iso3 in counts.index[:3]:
-        p = mb.country_profile(real_dataset, iso3, TODAY)
+        p = prof.country_profile(real_dataset, iso3, TODAY)
         text, _, pages = read(make(p))
         assert pages <= 2
         for source in cited(p):

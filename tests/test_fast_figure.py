@@ -22,6 +22,7 @@ from cica_dash.figures import matrix as mxf
 from cica_dash.figures import timeline as tlf
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.glue.chart import figure_json
+from cica_dash.model import chairs
 from cica_dash.model import events as ev
 from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
@@ -65,7 +66,7 @@ def _figures(ds) -> dict[str, go.Figure]:
         "matrix, economic, by name": _panel(mx.build_matrix(ds, 2026, ("economic",), order="name"), "economic"),
         "matrix, one unknown state": _panel(mx.build_matrix(ds, 2026, countries=("ZZZ",)), "economic"),
         "matrix, no role on record": _panel(no_roles, "economic"),
-        "chair hand-overs": mf.chair_map(mb.chair_handovers(ds), mb.chair_terms(ds)),
+        "chair hand-overs": mf.chair_map(chairs.chair_handovers(ds), chairs.chair_terms(ds)),
         "roles per country, none": mxf.roles_bar_figure(no_roles.per_country, 1992),
     }
     for year in (1992, 2017, 2026):

@@ -11,7 +11,9 @@ import pytest
 from cica_dash.data.dates import PLAN_PASSED
 from cica_dash.figures import map_figures as mf
 from cica_dash.figures.palette import EDGE, GAP, STATUS_COLOURS
+from cica_dash.model import chairs
 from cica_dash.model import membership as mb
+from cica_dash.model import profile as prof
 
 TODAY = date(2026, 11, 28)
 
@@ -84,7 +86,7 @@ def test_member_steps(fixture_dataset):
 
 
 def test_chair_handovers_in_order(fixture_dataset):
-    h = mb.chair_handovers(fixture_dataset)
+    h = chairs.chair_handovers(fixture_dataset)
     assert list(zip(h["from_iso3"], h["to_iso3"])) == [("KAZ", "TUR"), ("TUR", "CHN")]
     assert h["tooltip"].iloc[0] == "Chair handed over: Kazakhstan → Türkiye, 8 Jun 2010"
 
@@ -93,25 +95,25 @@ def test_a_profile_lists_the_most_recent_hosted_events_and_counts_them_all(real_
     from bench.scale import scaled_copy
     from cica_dash.data.load import load_dataset
 
-    real = mb.country_profile(real_dataset, "KAZ", TODAY)
-    assert real.events_total == len(real.events) < mb.PROFILE_EVENTS  # every one of the real record
-    big = mb.country_profile(load_dataset(scaled_copy(3, tmp_path / "x3")), "KAZ", TODAY)
-    assert big.events_total == 3 * real.events_total > mb.PROFILE_EVENTS == len(big.events)
+    real = prof.country_profile(real_dataset, "KAZ", TODAY)
+    assert real.events_total == len(real.events) < prof.PROFILE_EVENTS  # every one of the real record
+    big = prof.country_profile(load_dataset(scaled_copy(3, tmp_path / "x3")), "KAZ", TODAY)
+    assert big.events_total == 3 * real.events_total > prof.PROFILE_EVENTS == len(big.events)
 
 
 def test_profile_of_kazakhstan(real_dataset):
-    p = mb.country_profile(real_dataset, "kaz", TODAY)
+    p = prof.country_profile(real_dataset, "kaz", TODAY)
     assert p.name == "Kazakhstan" and p.status == "founding member" and p.founding
     assert p.member_since == "1999"
     assert p.chair_terms == ["5 Oct 1992 – 8 Jun 2010", "24 Sep 2020 – 17 Dec 2024"]
     assert list(p.chairmanships["From"]) == [1992, 2020]
     assert list(p.chairmanships["To"]) == [2010, 2024]
-    aze = mb.country_profile(real_dataset, "AZE", TODAY)  # the chair now: its term has no end yet
+    aze = prof.country_profile(real_dataset, "AZE", TODAY)  # the chair now: its term has no end yet
     assert aze.chairmanships["To"].isna().all() and aze.chairmanships["Term"].iloc[0].endswith("present")
     # the summit it hosts was planned for October 2026; no source yet says it was held
     status = dict(zip(aze.meetings["Meeting"], aze.meetings["Status"]))
     assert status["7th CICA Summit (planned)"] == PLAN_PASSED
-    before = mb.country_profile(real_dataset, "AZE", date(2026, 10, 15))
+    before = prof.country_profile(real_dataset, "AZE", date(2026, 10, 15))
     assert dict(zip(before.meetings["Meeting"], before.meetings["Status"]))["7th CICA Summit (planned)"] == "planned"
     periods = dict(zip(zip(p.roles["Priority area"], p.roles["Role"]), p.roles["Period"]))
     assert periods[("Military-political dimension (as a whole)", "coordinator")] == "since at least Oct 2017"
@@ -128,20 +130,20 @@ def test_profile_of_kazakhstan(real_dataset):
 
 
 def test_profile_of_observer_and_of_acceding_state(real_dataset):
-    jpn = mb.country_profile(real_dataset, "JPN", TODAY)
+    jpn = prof.country_profile(real_dataset, "JPN", TODAY)
     assert jpn.status == "observer" and jpn.member_since == "" and jpn.chairmanships.empty
     assert jpn.observer == ["observer, since at least 1999"]
-    kwt = mb.country_profile(real_dataset, "KWT", TODAY)
+    kwt = prof.country_profile(real_dataset, "KWT", TODAY)
     assert "Kuwait joins CICA" in set(kwt.milestones["Milestone"])
-    assert mb.profile_summary(kwt) == "Kuwait has been a member of CICA since 13 Oct 2022."
-    kaz = mb.country_profile(real_dataset, "KAZ", TODAY)
-    assert mb.profile_summary(kaz) == "Kazakhstan is a founding member of CICA, a member since 1999."
-    sau = mb.country_profile(real_dataset, "SAU", TODAY)  # named in a milestone title, no iso3 on it
+    assert prof.profile_summary(kwt) == "Kuwait has been a member of CICA since 13 Oct 2022."
+    kaz = prof.country_profile(real_dataset, "KAZ", TODAY)
+    assert prof.profile_summary(kaz) == "Kazakhstan is a founding member of CICA, a member since 1999."
+    sau = prof.country_profile(real_dataset, "SAU", TODAY)  # named in a milestone title, no iso3 on it
     assert "Ministerial Council decision: Saudi Arabia admitted as observer" in set(sau.milestones["Milestone"])
 
 
 def test_profile_on_the_fixture(fixture_dataset):
-    p = mb.country_profile(fixture_dataset, "THA", TODAY)
+    p = prof.country_profile(fixture_dataset, "THA", TODAY)
     assert p.roles["Period"].tolist() == ["since 2015 until 31 Dec 2019"]
     assert set(p.sources["Site"]) == {"example.org"}
     assert p.sources["Source"].is_unique
@@ -234,14 +236,14 @@ def test_step_chart_and_chair_map(fixture_dataset):
     assert marks.text[-1] == "+ Kuwait"
     shaded = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(shaded) == 2  # 1999 and May 2014: dates known to the year or month
-    chairs = mf.chair_map(mb.chair_handovers(fixture_dataset), mb.chair_terms(fixture_dataset))
-    lines = [t for t in chairs.data if t.mode == "lines"]
-    numbers = [t.text[0] for t in chairs.data if t.name.endswith("number")]
-    capitals = next(t for t in chairs.data if t.name == "chairing states' capitals")
+    hand_overs = mf.chair_map(chairs.chair_handovers(fixture_dataset), chairs.chair_terms(fixture_dataset))
+    lines = [t for t in hand_overs.data if t.mode == "lines"]
+    numbers = [t.text[0] for t in hand_overs.data if t.name.endswith("number")]
+    capitals = next(t for t in hand_overs.data if t.name == "chairing states' capitals")
     assert len(lines) == 2 and numbers == ["1", "2"]
     assert len(capitals.lat) == 3
     assert not any(code in label for label in capitals.text for code in ("(KAZ)", "(TUR)", "(CHN)"))  # names, not codes
     assert (
-        chairs.layout.geo.projection.type
+        hand_overs.layout.geo.projection.type
         == mf.choropleth(mb.status_as_of(fixture_dataset, 2017), 2017).layout.geo.projection.type
     )

@@ -13,6 +13,7 @@ import pytest
 
 from cica_dash.data.schema import iso3_codes
 from cica_dash.figures import map_figures as mf
+from cica_dash.model import chairs
 from cica_dash.model import membership as mb
 from cica_dash.model.overview import headline
 from cica_dash.model.timeline import timeline_items
@@ -125,7 +126,7 @@ def test_member_steps(real_dataset):
 
 
 def test_chairmanships_handed_over(real_dataset):
-    h = mb.chair_handovers(real_dataset)
+    h = chairs.chair_handovers(real_dataset)
     assert list(zip(h["from_iso3"], h["to_iso3"])) == [
         ("KAZ", "TUR"), ("TUR", "CHN"), ("CHN", "TJK"), ("TJK", "KAZ"), ("KAZ", "AZE"),
     ]  # fmt: skip

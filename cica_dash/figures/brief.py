@@ -14,8 +14,8 @@ from fpdf import encryption as _fpdf_encryption
 from fpdf.enums import WrapMode
 
 from cica_dash.data.dates import format_date
-from cica_dash.model.membership import CountryProfile
 from cica_dash.model.paper import WORDS, SourceNumbers, printed
+from cica_dash.model.profile import CountryProfile
 
 # fpdf2 keeps the ImportError of its optional `cryptography` (encrypted PDFs, unused here), and with
 # its traceback the frames of whatever imported fpdf first: a page script's whole namespace, for

@@ -260,6 +260,55 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
     )
 
 
+def _step_traces(steps: pd.DataFrame, end: pd.Timestamp) -> list[dict]:
+    """The count as a step line to the end of the axis, and a labelled marker per accession."""
+    x = [pd.Timestamp(year=1992, month=1, day=1), *steps["date"], end]
+    y = [0, *steps["count"], int(steps["count"].iloc[-1])]
+    line = dict(
+        type="scatter", x=x, y=y, mode="lines", line=dict(shape="hv", color=ACCENT, width=2.5), hoverinfo="skip", showlegend=False
+    )
+    hover = (
+        "<b>" + steps["date_text"].map(html.escape) + "</b>: " + steps["names"].map(html.escape)
+        + "<br>" + steps["count"].astype(str) + " members"
+    )  # fmt: skip
+    positions = ["top right" if i == 0 else "top left" if i % 2 else "bottom right" for i in range(len(steps))]
+    marks = dict(
+        type="scatter",
+        x=steps["date"],
+        y=steps["count"],
+        mode="markers+text",
+        marker=dict(color=ACCENT, size=7),
+        text=steps["label"].to_numpy(dtype=object),
+        textposition=positions,
+        textfont=dict(size=10),
+        hovertext=hover.to_numpy(dtype=object),
+        hoverinfo="text",
+        showlegend=False,
+        name="accessions",
+    )
+    return [line, marks]
+
+
+def _imprecise_shades(steps: pd.DataFrame) -> list[dict]:
+    """A shade over the whole year or month of each step whose date is known only that far."""
+    shaded = steps[steps["date_precision"].ne("day")]
+    return [
+        dict(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=start,
+            x1=stop + pd.Timedelta(days=1),
+            y0=0,
+            y1=1,
+            fillcolor=rgba(EDGE, 0.3),  # a neutral shade on either theme
+            line=dict(width=0),
+            layer="below",
+        )
+        for start, stop in zip(shaded["date"], shaded["period_end"])
+    ]
+
+
 def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
     """Member count over time; each step labelled with who joined. A step whose date is known only
     to the year or month is shaded over that whole period."""
@@ -271,56 +320,8 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
     if steps.empty:
         annotations.append(dict(text="No accessions on record", x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False))
     else:
-        x = [pd.Timestamp(year=1992, month=1, day=1), *steps["date"], end]
-        y = [0, *steps["count"], int(steps["count"].iloc[-1])]
-        data.append(
-            dict(
-                type="scatter",
-                x=x,
-                y=y,
-                mode="lines",
-                line=dict(shape="hv", color=ACCENT, width=2.5),
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-        hover = (
-            "<b>" + steps["date_text"].map(html.escape) + "</b>: " + steps["names"].map(html.escape)
-            + "<br>" + steps["count"].astype(str) + " members"
-        )  # fmt: skip
-        positions = ["top right" if i == 0 else "top left" if i % 2 else "bottom right" for i in range(len(steps))]
-        data.append(
-            dict(
-                type="scatter",
-                x=steps["date"],
-                y=steps["count"],
-                mode="markers+text",
-                marker=dict(color=ACCENT, size=7),
-                text=steps["label"].to_numpy(dtype=object),
-                textposition=positions,
-                textfont=dict(size=10),
-                hovertext=hover.to_numpy(dtype=object),
-                hoverinfo="text",
-                showlegend=False,
-                name="accessions",
-            )
-        )
-        shaded = steps[steps["date_precision"].ne("day")]
-        shapes += [
-            dict(
-                type="rect",
-                xref="x",
-                yref="paper",
-                x0=start,
-                x1=stop + pd.Timedelta(days=1),
-                y0=0,
-                y1=1,
-                fillcolor=rgba(EDGE, 0.3),  # a neutral shade on either theme
-                line=dict(width=0),
-                layer="below",
-            )
-            for start, stop in zip(shaded["date"], shaded["period_end"])
-        ]
+        data = _step_traces(steps, end)
+        shapes = _imprecise_shades(steps)
     shapes.append(
         dict(type="line", xref="x", yref="paper", x0=as_of, x1=as_of, y0=0, y1=1, line=dict(color=EDGE, width=1, dash="dot"))
     )

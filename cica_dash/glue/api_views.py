@@ -18,6 +18,7 @@ from cica_dash.data.load import Dataset
 from cica_dash.model import events as ev
 from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
+from cica_dash.model import profile as prof
 from cica_dash.model import timeline as tl
 from cica_dash.url.links import with_query
 from cica_dash.url.state import (
@@ -92,7 +93,7 @@ PROFILE_SECTIONS = ("chairmanships", "roles", "meetings", "events", "milestones"
 def _country(ds: Dataset, vocab: Vocabulary, state: CountryState, today: date) -> dict[str, pd.DataFrame]:
     if not state.country:
         return {}
-    p = mb.country_profile(ds, state.country, today)  # the events: the most recent, as on the page
+    p = prof.country_profile(ds, state.country, today)  # the events: the most recent, as on the page
     return {name: getattr(p, name) for name in PROFILE_SECTIONS}
 
 

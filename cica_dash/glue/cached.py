@@ -20,9 +20,11 @@ from cica_dash.data.load import Dataset
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.figures import map_figures as mf
 from cica_dash.glue.chart import figure_json
+from cica_dash.model import chairs
 from cica_dash.model import events as ev
 from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
+from cica_dash.model import profile as prof
 from cica_dash.model import timeline as tl
 from cica_dash.model.paper import PrintedProfile
 from cica_dash.model.paper import printed_profile as printed
@@ -94,10 +96,10 @@ def matrix_cells(ds: Dataset, year: int) -> pd.DataFrame:
 
 
 @data_cached(PER_STATE)
-def country_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) -> mb.CountryProfile:
+def country_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) -> prof.CountryProfile:
     """One state's profile (about 45 ms of small table operations; only the state chosen
     changes it)."""
-    return mb.country_profile(ds, iso3, today, status_now=statuses(ds, first, last, today).get(today.year))
+    return prof.country_profile(ds, iso3, today, status_now=statuses(ds, first, last, today).get(today.year))
 
 
 @data_cached(PER_STATE)
@@ -108,10 +110,10 @@ def printed_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) 
 
 @data_cached()
 def chair_terms(ds: Dataset) -> pd.DataFrame:
-    return mb.chair_terms(ds)
+    return chairs.chair_terms(ds)
 
 
 @data_cached()
 def chair_map_json(ds: Dataset) -> str:
     """The hand-over map, ready to send (no filter changes it)."""
-    return figure_json(mf.chair_map(mb.chair_handovers(ds), chair_terms(ds)))
+    return figure_json(mf.chair_map(chairs.chair_handovers(ds), chair_terms(ds)))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cica_dash.model.membership import CountryProfile
+from cica_dash.model.profile import CountryProfile
 
 WORDS: dict[str, str] = {
     "lang": "en",

@@ -10,7 +10,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from cica_dash.model import membership as mb
+from cica_dash.model import profile as prof
 from cica_dash.model.paper import printed_profile
 from tests.browser.conftest import ARTIFACTS
 
@@ -45,7 +45,7 @@ def _open(server, watched, iso3: str):
 
 
 def test_printed_profile_has_no_widgets_and_every_table_whole(server, watched, real_dataset):
-    p = mb.country_profile(real_dataset, "THA", date.today())
+    p = prof.country_profile(real_dataset, "THA", date.today())
     paper = printed_profile(p)
     page = _open(server, watched, "THA")
     for test_id in NOT_ON_PAPER:
@@ -92,7 +92,7 @@ def test_printed_profile_has_no_widgets_and_every_table_whole(server, watched, r
 
 
 def test_download_brief_gives_the_states_pdf(server, watched, real_dataset):
-    p = mb.country_profile(real_dataset, "KAZ", date.today())
+    p = prof.country_profile(real_dataset, "KAZ", date.today())
     page = _open(server, watched, "KAZ")
     with page.expect_download() as info:
         page.get_by_role("button", name="Download brief (PDF)").click()
