@@ -1,5 +1,6 @@
 """Events explorer: filter the record by country, dimension, area, type, years and text; share the view."""
 
+from datetime import date
 from functools import partial
 
 import streamlit as st
@@ -22,6 +23,7 @@ from cica_dash.glue.ui import (
     view_tools,
 )
 from cica_dash.model import events as ev
+from cica_dash.model import timeline as tl
 from cica_dash.url.state import EventsState
 
 TABLE_ROWS = 500  # a page of the table; the download has every row
@@ -66,13 +68,28 @@ with st.container(border=True):
     )
     c[2].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
     c[3].text_input("Search titles, places, notes", key="events.q", max_chars=200)
+    st.toggle(
+        "Show the timeline's milestones too: summits, ministerial meetings, accessions",
+        key="events.milestones",
+        help="Milestones match the countries, years and text; they have no dimension, area, type or CICA's part",
+    )
 
 new = commit(EventsState, vocab, "events")
 reset_control(new, "events")
 
 rows = ev.filter_events(ds.events, new)
-page_link("timeline", "Summits, ministerial meetings, chairmanships and accessions are on the Timeline", ":material/timeline:")
-safe_markdown(new.describe(vocab, len(rows)), bold=True)
+milestones = (
+    tl.milestones_beside_events(cached.timeline_items(ds, date.today()), new.year_from, new.year_to, new.country, new.q)
+    if new.with_milestones
+    else None
+)
+if milestones is None:
+    page_link(
+        "timeline", "Summits, ministerial meetings, chairmanships and accessions are on the Timeline", ":material/timeline:"
+    )
+safe_markdown(new.describe(vocab, len(rows), None if milestones is None else len(milestones)), bold=True)
+if new.milestones and not new.with_milestones:
+    st.caption("Milestones are left out while a dimension, area, type or CICA's part is chosen: a summit has none of these.")
 if len(rows):
     st.caption(ev.relation_line(rows))
 if ev.reaches_thin_years(new):
@@ -103,6 +120,14 @@ def downloads() -> None:
 
 
 view_tools(ds, "events", new, "Events (" + ("; ".join(new.summary_parts(vocab)) or "all") + ")", downloads)
+
+if milestones is not None:
+    st.subheader("Milestones")
+    if milestones.empty:
+        st.caption("No milestone matches these countries, years and text.")
+    else:
+        table(tl.readable_list(milestones), column_config={"Title": st.column_config.TextColumn(width="large")})
+    st.subheader("Events")
 
 if rows.empty:
     st.info(

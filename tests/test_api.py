@@ -90,6 +90,24 @@ def test_the_api_gives_the_rows_the_page_shows(client, page, query):
         _same(frame, body["rows"], body["columns"])
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"milestones": ["include"], "from": ["1992"], "to": ["2002"]},
+        {"milestones": ["include"], "country": ["CHN"]},
+    ],
+)
+def test_milestones_beside_events_are_the_pages_two_tables(client, query):
+    at = run_page("events", query)
+    body = _api(client, "events", query).json()
+    assert set(body["sections"]) == {"events", "milestones"}
+    milestones, events = _page_tables(at)  # the page shows the milestones first
+    assert body["sections"]["milestones"]["count"] == len(milestones) > 0
+    _same(milestones, body["sections"]["milestones"]["rows"], body["sections"]["milestones"]["columns"])
+    assert sorted(events["Event"]) == sorted(r["title"] for r in body["sections"]["events"]["rows"])
+    assert f"and {len(milestones)} milestone" in " ".join(m.value for m in at.markdown)
+
+
 def test_csv_is_the_json_rows_and_carries_the_notices(client):
     query = {"country": ["THA", "XXX"], "dimension": ["economic"]}
     as_json = _api(client, "events", query).json()

@@ -27,6 +27,8 @@ ROUND_TRIPS = [
         0,
     ),
     (EventsState, {"dimension": ["Economic"]}, EventsState(dimension=("economic",)), {"dimension": ["economic"]}, 0),
+    (EventsState, {"milestones": ["include"]}, EventsState(milestones="include"), {"milestones": ["include"]}, 0),
+    (EventsState, {"milestones": ["yes"]}, EventsState(), {}, 1),
     (
         EventsState,
         {"area": ["tourism"], "type": ["seminar"]},
@@ -119,3 +121,22 @@ def test_untrusted_text_cannot_become_markup(payload):
         assert ch not in shown.replace("\\" + ch, "")
     assert "\x00" not in quote_for_notice("a\x00b")
     assert len(quote_for_notice("x" * 1000)) < 100
+
+
+@pytest.mark.parametrize(
+    "state, shown",
+    [
+        (EventsState(milestones="include"), True),
+        (EventsState(milestones="include", country=("KAZ",), year_from=2000, q="summit"), True),
+        (EventsState(milestones="include", dimension=("economic",)), False),  # a summit is of no one dimension
+        (EventsState(milestones="include", relation=("took-part",)), False),
+        (EventsState(country=("KAZ",)), False),
+    ],
+)
+def test_milestones_are_shown_beside_events_only_without_event_only_filters(state, shown):
+    assert state.with_milestones is shown
+
+
+def test_the_summary_counts_milestones_when_shown(vocab):
+    assert EventsState(milestones="include").describe(vocab, 3, 1) == "3 events and 1 milestone"
+    assert EventsState().describe(vocab, 1) == "1 event"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cica_dash.model import events as ev
+from cica_dash.model import timeline as tl
 from cica_dash.url.state import EventsState
 from tests.apptest_helpers import charts, run_page, warnings_text
 
@@ -49,6 +50,20 @@ def test_unknown_values_are_dropped_with_a_notice():
     assert at.multiselect(key="events.country").value == ["THA"]
     assert at.multiselect(key="events.dimension").value == []
     assert dict(at.query_params) == {"country": "THA"}
+
+
+def test_milestones_join_the_events_and_leave_with_an_event_only_filter(real_dataset):
+    at = run_page("events", {"from": "1992", "to": "1999"})
+    assert at.toggle(key="events.milestones").value is False and len(at.dataframe) == 1
+    at.toggle(key="events.milestones").set_value(True).run()
+    assert at.query_params["milestones"] == "include"
+    assert [h.value for h in at.subheader][:2] == ["Milestones", "Events"]
+    expected = tl.milestones_beside_events(tl.timeline_items(real_dataset), 1992, 1999)
+    assert list(at.dataframe[0].value["Title"]) == list(expected["title"]) != []
+    at.multiselect(key="events.dimension").select("economic").run()
+    assert at.query_params["milestones"] == "include"  # kept in the link, not shown
+    assert "Milestones are left out" in " ".join(c.value for c in at.caption)
+    assert "Milestones" not in [h.value for h in at.subheader]
 
 
 def test_no_match_gives_a_message_and_a_way_back():

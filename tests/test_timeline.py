@@ -10,7 +10,14 @@ import pytest
 from cica_dash.data.dates import PLAN_PASSED
 from cica_dash.figures.palette import TRANSPARENT
 from cica_dash.figures.timeline import timeline_figure, x_window
-from cica_dash.model.timeline import filter_items, hover_text, member_growth, readable_list, timeline_items
+from cica_dash.model.timeline import (
+    filter_items,
+    hover_text,
+    member_growth,
+    milestones_beside_events,
+    readable_list,
+    timeline_items,
+)
 from cica_dash.url.periods import PRESET_25, PRESET_ALL, PRESET_CUSTOM, preset_of, range_for
 
 TODAY = date(2020, 1, 1)
@@ -97,6 +104,21 @@ def test_items_outside_the_years_are_dropped(items, year_from, year_to, titles):
 )
 def test_filter_by_category_and_country(items, categories, countries, titles):
     assert filter_items(items, categories=categories, countries=countries)["title"].tolist() == titles
+
+
+@pytest.mark.parametrize(
+    "year_from, year_to, countries, text, titles",
+    [
+        # the events page's filter of years, countries and text; chairmanships are not milestones
+        (2014, 2014, (), "", ["Qatar joins", "4th Summit"]),
+        (None, 2004, ("KAZ",), "", ["Kazakhstan proposes CICA at the UN General Assembly", "1st Summit", "Catalogue of CBMs"]),
+        (None, None, (), "shanghai", ["Qatar joins", "4th Summit"]),  # the place or the text, any case
+        (None, None, (), "five dimensions", ["Catalogue of CBMs"]),  # the description
+        (2015, None, ("CHN",), "", []),
+    ],
+)
+def test_milestones_beside_the_events(items, year_from, year_to, countries, text, titles):
+    assert milestones_beside_events(items, year_from, year_to, countries, text)["title"].tolist() == titles
 
 
 def test_numbered_and_informal_ministerials_are_told_apart(real_dataset):

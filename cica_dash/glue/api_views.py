@@ -68,7 +68,11 @@ class Twin:
 
 
 def _events(ds: Dataset, vocab: Vocabulary, state: EventsState, today: date) -> dict[str, pd.DataFrame]:
-    return {"events": ev.export_rows(ev.filter_events(ds.events, state))}
+    events = {"events": ev.export_rows(ev.filter_events(ds.events, state))}
+    if not state.with_milestones:
+        return events
+    items = tl.milestones_beside_events(tl.timeline_items(ds, today), state.year_from, state.year_to, state.country, state.q)
+    return {**events, "milestones": tl.readable_list(items)}
 
 
 def _members(ds: Dataset, vocab: Vocabulary, state: MapState, today: date) -> dict[str, pd.DataFrame]:

@@ -168,6 +168,24 @@ def filter_items(
     return items[keep].reset_index(drop=True)
 
 
+def milestones_beside_events(
+    items: pd.DataFrame,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    countries: Iterable[str] = (),
+    text: str = "",
+) -> pd.DataFrame:
+    """The timeline's milestones (not the chairmanships) that an events filter of years, countries
+    and text selects: the same years, the state as the milestone's own, the text in its title,
+    place or description (case-insensitive)."""
+    categories = [c for c in LANES if c != "chairmanship"]
+    out = filter_items(items, year_from, year_to, categories, countries)
+    if text:
+        words = out["title"].fillna("") + " " + out["place"].fillna("") + " " + out["description"].fillna("")
+        out = out[words.str.contains(text, case=False, regex=False)].reset_index(drop=True)
+    return out
+
+
 def member_growth(members: pd.DataFrame) -> pd.DataFrame:
     """The number of member states after each accession date (a step line)."""
     m = members.sort_values(["accession_date", "name"])

@@ -244,6 +244,7 @@ class TimelineState(UrlState):
 
 
 ORDERS = ("roles", "name")
+MILESTONE_OPTIONS = ("include",)
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,7 @@ class EventsState(UrlState):
     year_to: int | None = None
     q: str = ""
     relation: tuple[str, ...] = ()
+    milestones: str = ""  # "include": the timeline's milestones beside the events
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
         dataclasses.replace(COUNTRIES, doc=COUNTRIES.doc + " (host or participant)"),
@@ -345,6 +347,14 @@ class EventsState(UrlState):
             doc="repeatable: `organised`, `co-organised` (by CICA), `took-part` (another body's event)",
             words=lambda value, v: ", ".join(RELATION_LABELS.get(r, r) for r in value),
         ),
+        Param(
+            "milestones",
+            "milestones",
+            "choice",
+            lambda v: MILESTONE_OPTIONS,
+            what="milestones option",
+            doc="`include`: the timeline's summits, ministerial meetings, accessions and other milestones beside the events",
+        ),
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (
         Widget("events.country", lambda s, v: list(s.country)),
@@ -354,6 +364,7 @@ class EventsState(UrlState):
         Widget("events.years", lambda s, v: _year_range(s.year_from, s.year_to, v)),
         Widget("events.q", lambda s, v: s.q),
         Widget("events.relation", lambda s, v: list(s.relation)),
+        Widget("events.milestones", lambda s, v: s.milestones == "include"),
     )
     DESCRIBE: ClassVar[tuple[str, ...]] = ("relation", "dimension", "area", "type", "country", "span", "q")
 
@@ -371,10 +382,20 @@ class EventsState(UrlState):
             year_to=_optional_year(hi, vocab, last=True),
             q=str(values["events.q"] or "").strip(),
             relation=tuple(values["events.relation"]),
+            milestones="include" if values.get("events.milestones") else "",
         )
 
-    def describe(self, vocab: Vocabulary, count: int) -> str:
-        return " · ".join([f"{count} event{'s' if count != 1 else ''}", *self.summary_parts(vocab)])
+    @property
+    def with_milestones(self) -> bool:
+        """Milestones are shown beside the events when asked for and no filter that only events
+        have (dimension, area, type, CICA's part) is set: a summit is of no one dimension."""
+        return self.milestones == "include" and not (self.dimension or self.area or self.type or self.relation)
+
+    def describe(self, vocab: Vocabulary, count: int, milestones: int | None = None) -> str:
+        what = f"{count} event{'s' if count != 1 else ''}"
+        if milestones is not None:
+            what += f" and {milestones} milestone{'s' if milestones != 1 else ''}"
+        return " · ".join([what, *self.summary_parts(vocab)])
 
 
 # The filter state of each page that has filters; pages not listed take no link parameters.
