@@ -11,11 +11,11 @@ import streamlit as st
 def dashboard() -> None:
     """One run of the dashboard: page config, the navigation, the page the address names."""
     from cica_dash.glue.memory import script_slot
-    from cica_dash.glue.ui import print_stylesheet, track_page, unknown_page_path
+    from cica_dash.glue.ui import stylesheet, track_page, unknown_page_path
     from cica_dash.url.links import NOT_FOUND, PAGE_BY_PATH, PAGES
 
     st.set_page_config(page_title="CICA Dashboard", page_icon="static/favicon.png", layout="wide")
-    print_stylesheet()
+    stylesheet()
     pages = [st.Page(p.script, title=p.title, icon=p.icon, url_path=p.path or None, default=p.key == "overview") for p in PAGES]
     if (missing := unknown_page_path()) is not None:  # the dashboard's own "no such page", at the address asked for
         pages.append(st.Page(NOT_FOUND.script, title=NOT_FOUND.title, icon=NOT_FOUND.icon, url_path=missing, visibility="hidden"))

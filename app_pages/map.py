@@ -7,7 +7,7 @@ import streamlit as st
 from cica_dash.figures import map_figures as mf
 from cica_dash.glue import cached
 from cica_dash.glue.chart import plotly_chart
-from cica_dash.glue.ui import commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools
+from cica_dash.glue.ui import commit, dataset, footer, plotly_config, switch_to, table, url_state, view_tools, year_slider
 from cica_dash.model import membership as mb
 from cica_dash.url.state import CountryState, MapState
 
@@ -26,7 +26,7 @@ today = date.today()
 def as_of_view() -> None:
     # moving the slider reruns only this part: the animation and the chair map below stay as sent
     c = st.columns([5, 2, 2, 2], vertical_alignment="bottom")
-    year = c[0].slider("As of the end of", vocab.first_year, vocab.last_year, key="map.year")
+    year = year_slider(c[0], "As of the end of", vocab.first_year, vocab.last_year, key="map.year")
     commit(MapState, vocab, "map")
 
     statuses = cached.statuses(ds, vocab.first_year, vocab.last_year, today)

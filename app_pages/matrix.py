@@ -18,6 +18,7 @@ from cica_dash.glue.ui import (
     table,
     url_state,
     view_tools,
+    year_slider,
 )
 from cica_dash.model import matrix as mx
 from cica_dash.url.links import escape_markdown
@@ -31,8 +32,8 @@ st.markdown(
     "often with **co-coordinators**. The matrix shows who held which role in the chosen year, as far as a source says."
 )
 countries = mx.country_options(ds, state.country)
-c = st.columns([3, 3, 3, 2])
-year = c[0].slider("As of", vocab.first_year, vocab.last_year, key="matrix.year")
+c = st.columns([4, 3, 3, 2])  # the year: a slider and its two steppers
+year = year_slider(c[0], "As of", vocab.first_year, vocab.last_year, key="matrix.year")
 c[1].multiselect(
     "Dimensions",
     list(vocab.dimensions),

@@ -13,7 +13,7 @@ RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|st\.html\(|components\.html
 CHART = ROOT / "cica_dash" / "glue" / "chart.py"
 # the one st.html: the print stylesheet, a constant file of the app's own
 UI = ROOT / "cica_dash" / "glue" / "ui.py"
-PRINT_CALL = "    st.html(PRINT_CSS)"
+PRINT_CALL = "    st.html(APP_CSS)"
 
 
 def test_no_raw_html_anywhere_in_the_app():
@@ -30,12 +30,12 @@ def test_no_raw_html_anywhere_in_the_app():
     assert offenders == []
 
 
-def test_the_one_st_html_is_the_print_stylesheet_a_css_file_that_loads_nothing():
-    from cica_dash.glue.ui import PRINT_CSS
+def test_the_one_st_html_is_the_stylesheet_a_css_file_that_loads_nothing():
+    from cica_dash.glue.ui import APP_CSS
 
     assert UI.read_text().splitlines().count(PRINT_CALL) == 1
-    assert PRINT_CSS.parent == ROOT / "static" and PRINT_CSS.suffix == ".css"  # st.html sends a .css file as a <style>
-    css = PRINT_CSS.read_text()
+    assert APP_CSS.parent == ROOT / "static" and APP_CSS.suffix == ".css"  # st.html sends a .css file as a <style>
+    css = APP_CSS.read_text()
     assert not re.search(r"<|url\(|@import|expression\(|javascript:", css, flags=re.IGNORECASE)
 
 

@@ -38,6 +38,24 @@ def test_map_slider_writes_the_url():
     assert at.query_params["year"] == "2008"
 
 
+@pytest.mark.parametrize(
+    "page, key, start, press, expected, disabled",
+    [
+        ("map", "map.year", "2017", "map.year.earlier", 2016, None),
+        ("map", "map.year", "1993", "map.year.earlier", 1992, "map.year.earlier"),  # the first year: no earlier
+        ("matrix", "matrix.year", "2017", "matrix.year.later", 2018, None),
+    ],
+)
+def test_the_year_steppers_move_the_slider_and_the_link(page, key, start, press, expected, disabled):
+    at = run_page(page, {"year": start})
+    at.button(key=press).click().run()
+    assert not at.exception
+    assert at.slider(key=key).value == expected
+    assert at.query_params["year"] == str(expected)
+    if disabled:
+        assert at.button(key=disabled).disabled
+
+
 def test_map_has_table_step_chart_animation_and_chair_map(real_dataset):
     at = run_page("map", {"year": "2017"})
     assert not at.exception

@@ -30,3 +30,8 @@ def timeline_years_changed(first: int, last: int) -> None:
 def reset_view(nav_key: str, page: str) -> None:
     """ "Reset filters": the page's next run shows its default view (cica_dash/glue/ui.py url_state)."""
     st.session_state[nav_key]["reset"] = page
+
+
+def step_year(key: str, step: int, first: int, last: int) -> None:
+    """A year stepper's button: the slider `key` one year on or back, within its range."""
+    st.session_state[key] = min(last, max(first, int(st.session_state[key]) + step))

@@ -30,8 +30,8 @@ SOURCE_LINK = st.column_config.LinkColumn("Link", display_text="open ↗", help=
 STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
 # how the dashboard prints: a constant file of the app's own (no value from a URL or data file)
-PRINT_CSS = Path(__file__).resolve().parents[2] / "static" / "print.css"
-SCREEN_KEY, PAPER_KEY = "cica-screen-", "cica-paper-"  # containers static/print.css shows on one medium only
+APP_CSS = Path(__file__).resolve().parents[2] / "static" / "app.css"
+SCREEN_KEY, PAPER_KEY = "cica-screen-", "cica-paper-"  # containers static/app.css shows on one medium only
 
 
 def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
@@ -125,11 +125,41 @@ def table(frame: pd.DataFrame | list[dict[str, Any]], **kwargs: Any) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="", column_config=config or None, **kwargs)
 
 
-def print_stylesheet() -> None:
-    """The dashboard on paper (static/print.css): no navigation or widgets, and each grid, a
-    canvas that prints only its visible part, replaced by its plain table. Sent at every run,
-    before the page: a style-only `st.html` takes no room on the page."""
-    st.html(PRINT_CSS)
+def year_slider(where: Any, label: str, first: int, last: int, key: str) -> int:
+    """A one-year slider with a stepper either side of it: on a phone a year is a few pixels of
+    the slider's track, and the buttons are full-size touch targets (the slider keeps its arrow
+    keys for keyboards). The buttons move the slider's own state, so the link follows as usual."""
+    from cica_dash.glue.callbacks import step_year
+
+    with where.container(horizontal=True, vertical_alignment="bottom", gap="small", key=f"cica-years-{key}"):
+        year = st.slider(label, first, last, key=key)
+        st.button(
+            "Earlier",
+            icon=":material/chevron_left:",
+            key=f"{key}.earlier",
+            help="One year earlier",
+            on_click=step_year,
+            args=(key, -1, first, last),
+            disabled=year <= first,
+        )
+        st.button(
+            "Later",
+            icon=":material/chevron_right:",
+            key=f"{key}.later",
+            help="One year later",
+            on_click=step_year,
+            args=(key, 1, first, last),
+            disabled=year >= last,
+        )
+    return year
+
+
+def stylesheet() -> None:
+    """The dashboard's stylesheet (static/app.css): on screen a visible keyboard focus on the
+    navigation; on paper no navigation or widgets, and each grid, a canvas that prints only its
+    visible part, replaced by its plain table. Sent at every run, before the page: a style-only
+    `st.html` takes no room on the page."""
+    st.html(APP_CSS)
 
 
 def printable_table(key: str, frame: pd.DataFrame, paper: pd.DataFrame, **kwargs: Any) -> None:
