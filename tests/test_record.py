@@ -183,3 +183,12 @@ def test_every_priority_area_has_a_coordinator_on_record_today(real_dataset):
 
     m = mx.build_matrix(real_dataset, 2026)
     assert m.rows["on_record"].all()  # illicit drugs: Iran, on record from Aug 2021
+
+
+@pytest.mark.parametrize("table", ["dimensions", "priority_areas"])
+def test_every_russian_name_has_its_source(real_dataset, table):
+    frame = real_dataset.tables[table]
+    named = frame["name_ru"].fillna("").str.strip().ne("")
+    assert frame.loc[named, "name_ru_source"].str.match(r"https?://").all()
+    assert frame.loc[~named, "name_ru_source"].fillna("").eq("").all()  # no source for a name not given
+    assert named.sum() >= (5 if table == "dimensions" else 8)

@@ -1,4 +1,5 @@
-"""Dates shown at the precision they are known to: "2011", "May 2014", "13 Oct 2022".
+"""Dates shown at the precision they are known to: "2011", "May 2014", "13 Oct 2022", in the
+run's language (Babel's month names: "13 окт. 2022 г.").
 
 A date known only to the year is stored as 1 January; drawing or printing it
 as a day would claim more than the sources say.
@@ -7,28 +8,64 @@ as a day would claim more than the sources say.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
+from babel.dates import get_month_names
 
-FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+from cica_dash.data.i18n import current
+
+
+@lru_cache(maxsize=8)
+def _style(lang: str) -> tuple[dict[int, str], dict[int, str], str]:
+    """Per language: month names for a day's date and for a month alone (Babel's CLDR data:
+    "Oct", "окт."; "Oct", "октябрь"), and what follows a year ("", " г.")."""
+    day_months = get_month_names("abbreviated", context="format", locale=lang)
+    if lang == "ru":
+        return dict(day_months), dict(get_month_names("wide", context="stand-alone", locale=lang)), " г."
+    return dict(day_months), dict(day_months), ""
+
+
+def _day_month(ts: pd.Timestamp, lang: str) -> str:
+    return f"{ts.day} {_style(lang)[0][ts.month]}"
 
 
 def format_date(value: pd.Timestamp | None, precision: str | None) -> str:
-    """One date as text at its precision; empty when unknown."""
+    """One date as text at its precision, in the run's language; empty when unknown:
+    "5 Oct 1992", "Oct 2014", "2011"; "5 окт. 1992 г.", "октябрь 2014 г.", "2011 г."."""
     if value is None or pd.isna(value):
         return ""
-    return value.strftime(FORMATS.get(precision or "day", FORMATS["day"]))
+    lang = current()
+    _, months, year_suffix = _style(lang)
+    if precision == "year":
+        return f"{value.year}{year_suffix}"
+    if precision == "month":
+        return f"{months[value.month]} {value.year}{year_suffix}"
+    return f"{_day_month(value, lang)} {value.year}{year_suffix}"
 
 
 def format_dates(values: pd.Series, precisions: pd.Series | str) -> pd.Series:
-    """A column of dates as text, each at its own precision (vectorised per precision)."""
+    """A column of dates as text, each at its own precision (vectorised: no loop over the rows)."""
     if isinstance(precisions, str):
         precisions = pd.Series(precisions, index=values.index)
+    day_months, months, year_suffix = _style(current())
     out = pd.Series("", index=values.index, dtype="str")
-    for prec, fmt in FORMATS.items():
-        mask = precisions.fillna("day").eq(prec) & values.notna()
+    known = values.notna()
+    if not known.any():
+        return out
+    precisions = precisions.fillna("day")
+    v = values[known]
+    year = v.dt.year.astype(int).astype(str) + year_suffix
+    by_precision = {
+        "year": year,
+        "month": v.dt.month.map(months) + " " + year,
+        "day": v.dt.day.astype(int).astype(str) + " " + v.dt.month.map(day_months) + " " + year,
+    }
+    kind = precisions[known].where(precisions[known].isin(["year", "month"]), "day")
+    for prec, text in by_precision.items():
+        mask = kind.eq(prec)
         if mask.any():
-            out[mask] = values[mask].dt.strftime(fmt)
+            out[mask[mask].index] = text[mask]
     return out
 
 
@@ -38,8 +75,8 @@ def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str | 
         return format_date(start, precision)
     if precision == "day" and start.year == end.year:
         if start.month == end.month:
-            return f"{start.day}–{end.strftime('%-d %b %Y')}"
-        return f"{start.strftime('%-d %b')} – {end.strftime('%-d %b %Y')}"
+            return f"{start.day}–{format_date(end, 'day')}"
+        return f"{_day_month(start, current())} – {format_date(end, 'day')}"
     return f"{format_date(start, precision)} – {format_date(end, precision)}"
 
 
@@ -84,7 +121,14 @@ def format_spans(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.S
     if same_month.any():  # (an empty mask still costs a pandas assignment)
         out[same_month] = start[same_month].dt.day.astype(str) + "–" + last[same_month]
     if same_year.any():
-        out[same_year] = start[same_year].dt.strftime("%-d %b") + " – " + last[same_year]
+        day_months = _style(current())[0]
+        out[same_year] = (
+            start[same_year].dt.day.astype(int).astype(str)
+            + " "
+            + start[same_year].dt.month.map(day_months)
+            + " – "
+            + last[same_year]
+        )
     if other.any():
         out[other] = first[other] + " – " + last[other]
     return out

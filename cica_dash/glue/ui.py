@@ -174,9 +174,9 @@ def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
     """What only paper shows, at the top of the printed page: the dashboard and page, the view's
     link, the data version and the day it was printed. (Not the view's description: the page
     shows that, and tests find it by its text.)"""
-    from cica_dash.data.dates import FORMATS
+    from cica_dash.data.dates import format_date
 
-    made = _today().strftime(FORMATS["day"])
+    made = format_date(pd.Timestamp(_today()), "day")
     with st.container(key=PAPER_KEY + "heading"):
         safe_markdown(f"CICA Dashboard · {PAGE_BY_KEY[page].title}", bold=True)
         st.caption(escape_markdown(f"{view_link(page, state)} · data version {ds.version} · printed {made}"))

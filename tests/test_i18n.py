@@ -1,0 +1,57 @@
+"""The languages' own rules, table-driven: dates at their precision (Babel's month names), and
+the language of a run."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from cica_dash.data import i18n
+from cica_dash.data.dates import format_date, format_dates, format_span, format_spans
+
+T = pd.Timestamp
+
+
+@pytest.mark.parametrize(
+    "lang, value, precision, text",
+    [
+        ("en", T(1992, 10, 5), "day", "5 Oct 1992"),
+        ("en", T(2014, 10, 1), "month", "Oct 2014"),
+        ("en", T(2011, 1, 1), "year", "2011"),
+        ("en", T(2023, 9, 2), None, "2 Sep 2023"),  # no precision: a day
+        ("ru", T(1992, 10, 5), "day", "5 окт. 1992 г."),
+        ("ru", T(2014, 10, 1), "month", "октябрь 2014 г."),
+        ("ru", T(2011, 1, 1), "year", "2011 г."),
+        ("ru", T(2022, 5, 17), "day", "17 мая 2022 г."),  # the genitive of a day's month
+        ("ru", T(2022, 5, 1), "month", "май 2022 г."),  # the month alone in the nominative
+    ],
+)
+def test_a_date_at_its_precision(lang, value, precision, text):
+    with i18n.using(lang):
+        assert format_date(value, precision) == text
+        assert format_dates(pd.Series([value, pd.NaT]), pd.Series([precision, "day"])).tolist() == [text, ""]
+
+
+@pytest.mark.parametrize(
+    "lang, start, end, text",
+    [
+        ("en", T(2022, 10, 12), T(2022, 10, 13), "12–13 Oct 2022"),
+        ("en", T(2023, 8, 28), T(2023, 9, 2), "28 Aug – 2 Sep 2023"),
+        ("en", T(2021, 12, 30), T(2022, 1, 2), "30 Dec 2021 – 2 Jan 2022"),
+        ("ru", T(2022, 10, 12), T(2022, 10, 13), "12–13 окт. 2022 г."),
+        ("ru", T(2023, 8, 28), T(2023, 9, 2), "28 авг. – 2 сент. 2023 г."),
+    ],
+)
+def test_a_span_of_days(lang, start, end, text):
+    with i18n.using(lang):
+        assert format_span(start, end, "day") == text
+        assert format_spans(pd.Series([start]), pd.Series([end]), pd.Series(["day"])).tolist() == [text]
+
+
+def test_the_language_of_a_run_is_english_unless_set():
+    assert i18n.current() == "en"
+    with i18n.using("ru"):
+        assert i18n.current() == "ru"
+        with i18n.using("xx"):  # an unknown code gives English
+            assert i18n.current() == "en"
+    assert i18n.current() == "en"
