@@ -55,3 +55,58 @@ def test_the_language_of_a_run_is_english_unless_set():
         with i18n.using("xx"):  # an unknown code gives English
             assert i18n.current() == "en"
     assert i18n.current() == "en"
+
+
+def test_every_word_of_the_code_is_in_every_catalog_and_translated():
+    from devtools.catalog import extracted, problems
+
+    template = extracted()
+    assert len(template) > 40
+    assert problems(template) == []
+
+
+@pytest.mark.parametrize(
+    "lang, n, text",
+    [
+        ("en", 1, "hosted in 1 country"),
+        ("en", 5, "hosted in 5 countries"),
+        ("ru", 1, "проведены в 1 стране"),
+        ("ru", 2, "проведены в 2 странах"),
+        ("ru", 5, "проведены в 5 странах"),
+        ("ru", 11, "проведены в 11 странах"),
+        ("ru", 21, "проведены в 21 стране"),  # Russian's three forms, as the compiled catalog has them
+        ("ru", 1234, "проведены в 1\N{NO-BREAK SPACE}234 странах"),  # numbers as the language writes them
+    ],
+)
+def test_plural_forms_and_numbers(lang, n, text):
+    with i18n.using(lang):
+        assert i18n.count(n, "hosted in {n} country", "hosted in {n} countries") == text
+
+
+@pytest.mark.parametrize(
+    "lang, iso3, recorded, name",
+    [
+        ("en", "RUS", "Russia", "Russia"),  # English: the record's own name
+        ("ru", "RUS", "Russia", "Россия"),  # the forum's short name, not ISO's
+        ("ru", "KGZ", "Kyrgyzstan", "Кыргызстан"),
+        ("ru", "KOR", "Republic of Korea", "Республика Корея"),  # pycountry's own catalog
+        ("ru", "IRN", "Iran", "Иран"),
+    ],
+)
+def test_country_names_in_each_language(lang, iso3, recorded, name):
+    from cica_dash.data.names import country_label
+
+    with i18n.using(lang):
+        assert country_label(iso3, recorded) == name
+
+
+def test_a_link_carries_the_language_but_english_stays_out():
+    from cica_dash.glue.ui import _link_query
+    from cica_dash.url.state import EventsState
+
+    state = EventsState(country=("THA",))
+    assert _link_query(state) == {"country": ["THA"]}
+    assert _link_query(None) is None
+    with i18n.using("ru"):
+        assert _link_query(state) == {"country": ["THA"], "lang": ["ru"]}
+        assert _link_query(None) == {"lang": ["ru"]}

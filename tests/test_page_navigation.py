@@ -24,7 +24,7 @@ def view(at: AppTest) -> dict[str, Any]:
     """What a person sees of a page: its widgets, the lines of text and metrics, table sizes."""
     assert not at.exception, at.exception
     widgets = {}
-    for kind in ("slider", "multiselect", "selectbox", "radio", "text_input"):
+    for kind in ("slider", "multiselect", "selectbox", "radio", "text_input", "toggle"):
         for w in getattr(at, kind):
             if w.key and not w.key.endswith((".cell", ".open")):
                 widgets[w.key] = w.value
@@ -201,7 +201,9 @@ def test_every_filtered_page_declares_its_widgets():
     """Each widget key the URL sync sets is one the page draws (and the state reads back)."""
     for page, cls in STATE_BY_PAGE.items():
         at = run_page(page)
-        drawn = {w.key for kind in ("slider", "multiselect", "selectbox", "radio", "text_input") for w in getattr(at, kind)}
+        drawn = {
+            w.key for kind in ("slider", "multiselect", "selectbox", "radio", "text_input", "toggle") for w in getattr(at, kind)
+        }
         assert {w.key for w in cls.WIDGETS} <= drawn, page
 
 

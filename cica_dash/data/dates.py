@@ -13,7 +13,7 @@ from functools import lru_cache
 import pandas as pd
 from babel.dates import get_month_names
 
-from cica_dash.data.i18n import current
+from cica_dash.data.i18n import N_, current
 
 
 @lru_cache(maxsize=8)
@@ -90,8 +90,8 @@ def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
     return end
 
 
-PLAN_PASSED = "planned for a date now past; no source in the record yet says it was held"
-NO_RECORD_HELD = "the date has passed, and no source in the record yet says it was held"
+PLAN_PASSED = N_("planned for a date now past; no source in the record yet says it was held")
+NO_RECORD_HELD = N_("the date has passed, and no source in the record yet says it was held")
 
 
 def last_day(start: pd.Series, end: pd.Series, precision: pd.Series) -> pd.Series:

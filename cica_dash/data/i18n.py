@@ -71,6 +71,12 @@ def translations(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+def N_(message: str) -> str:
+    """Mark a word for the catalog where it is declared (a page title in the registry); it is
+    translated where it is shown, with `_`."""
+    return message
+
+
 def _(message: str) -> str:
     """`message` in the run's language."""
     return translations(current()).gettext(message)

@@ -3,9 +3,13 @@ wherever a reader looks (codes stay in links, the API and the downloads)."""
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pycountry
+
+from cica_dash.data import i18n
 
 INSTITUTIONAL = "institutional"  # events of CICA's own bodies, outside the five dimensions
 
@@ -16,6 +20,31 @@ def country_name(iso3: str) -> str:
     if c is None:
         return iso3
     return getattr(c, "common_name", None) or c.name
+
+
+# The forum's usual short names where ISO's name in a language differs (CICA's Russian pages write
+# "Россия" and "Кыргызстан"); one table for every language but English, whose names are the record's.
+SHORT_NAMES: dict[str, dict[str, str]] = {
+    "ru": {"RUS": "Россия", "KGZ": "Кыргызстан", "LAO": "Лаос", "USA": "США"},
+}
+
+
+@lru_cache(maxsize=8)
+def _iso_catalog(lang: str) -> gettext.NullTranslations:
+    """pycountry's own translations of ISO 3166 names."""
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def country_label(iso3: str, recorded: str = "") -> str:
+    """A state's name in the run's language: in English the record's own (`recorded`), in
+    another language the forum's short name or ISO's name in that language."""
+    lang = i18n.current()
+    if lang == i18n.DEFAULT:
+        return recorded or country_name(iso3)
+    if iso3 in SHORT_NAMES.get(lang, {}):
+        return SHORT_NAMES[lang][iso3]
+    c = pycountry.countries.get(alpha_3=iso3)
+    return _iso_catalog(lang).gettext(c.name) if c is not None else recorded or iso3
 
 
 def short_dimension(name: str) -> str:

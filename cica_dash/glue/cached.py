@@ -9,13 +9,15 @@ year or the state never evicts the whole-record tables. Callers must not modify 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from cica_dash.data import i18n
 from cica_dash.data.load import Dataset
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.figures import map_figures as mf
@@ -37,10 +39,28 @@ def _version(ds: Dataset) -> tuple[str, str]:
 
 
 def data_cached(max_entries: int = 4) -> Callable[[Callable[..., R]], Callable[..., R]]:
-    """Share `fn(ds, *args)` across sessions, once per data version and arguments; room for
-    `max_entries` of them (a data version and a day or two for the whole-record tables; every
-    year or every state for the keyed ones)."""
-    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs={Dataset: _version})
+    """Share `fn(ds, *args)` across sessions, once per data version, language and arguments; room
+    for `max_entries` of them (a data version and a day or two for the whole-record tables; every
+    year or every state for the keyed ones). The language is part of the key because dates and
+    words in the result are in the run's language."""
+
+    def decorate(fn: Callable[..., R]) -> Callable[..., R]:
+        def in_language(ds: Dataset, lang: str, *args: Any) -> R:
+            with i18n.using(lang):
+                return fn(ds, *args)
+
+        # Streamlit keys a cache on the function's module, name and source: each its own
+        in_language.__module__, in_language.__qualname__ = fn.__module__, fn.__qualname__
+        cached = st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs={Dataset: _version})(in_language)
+
+        @functools.wraps(fn)
+        def wrapper(ds: Dataset, *args: Any) -> R:
+            return cached(ds, i18n.current(), *args)
+
+        wrapper.clear = cached.clear  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
 
 
 # room for every year of the record (1992 to the current year) or every state, with a spare version

@@ -13,10 +13,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from cica_dash.data import i18n
+from cica_dash.data.i18n import _
 from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.glue.callbacks import reset_view
-from cica_dash.url.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, STATIC_URL, escape_markdown, unknown_params, with_query
+from cica_dash.url.links import (
+    LANG_KEY,
+    NOT_FOUND,
+    PAGE_BY_KEY,
+    PAGE_BY_PATH,
+    STATIC_URL,
+    escape_markdown,
+    parse_language,
+    unknown_params,
+    with_query,
+)
 from cica_dash.url.state import UrlState
 
 if TYPE_CHECKING:
@@ -174,16 +186,71 @@ def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
     """What only paper shows, at the top of the printed page: the dashboard and page, the view's
     link, the data version and the day it was printed. (Not the view's description: the page
     shows that, and tests find it by its text.)"""
+    import pandas as pd
+
     from cica_dash.data.dates import format_date
 
     made = format_date(pd.Timestamp(_today()), "day")
     with st.container(key=PAPER_KEY + "heading"):
-        safe_markdown(f"CICA Dashboard · {PAGE_BY_KEY[page].title}", bold=True)
-        st.caption(escape_markdown(f"{view_link(page, state)} · data version {ds.version} · printed {made}"))
+        safe_markdown(f"{_('CICA Dashboard')} · {_(PAGE_BY_KEY[page].title)}", bold=True)
+        st.caption(
+            escape_markdown(
+                _("{link} · data version {version} · printed {date}").format(
+                    link=view_link(page, state), version=ds.version, date=made
+                )
+            )
+        )
 
 
 def _query() -> dict[str, list[str]]:
-    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    """The link's query, without the language (every page reads that apart: `language`)."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys() if k != LANG_KEY}
+
+
+def _lang_query() -> dict[str, list[str]]:
+    """The language's part of a link: nothing for English."""
+    lang = i18n.current()
+    return {} if lang == i18n.DEFAULT else {LANG_KEY: [lang]}
+
+
+def _link_query(state: UrlState | None) -> dict[str, list[str]] | None:
+    """A link's query: the state's own and the language."""
+    query = {**(state.to_query() if state else {}), **_lang_query()}
+    return query or None
+
+
+def language() -> list[str]:
+    """Set this run's language and return the notices for a bad `lang`. The link names it; a
+    visitor who arrives from the navigation (whose links carry no query) keeps the language of
+    the visit (Back and Forward show the language of their link); otherwise English."""
+    nav = _nav()
+    raw = st.query_params.get_all(LANG_KEY)
+    if raw:
+        lang, notices = parse_language(raw, i18n.LANGUAGES, i18n.DEFAULT)
+    elif not _history_navigation() and not _query():  # a navigation link: the visit's language
+        lang, notices = nav.get("lang") or i18n.DEFAULT, []
+    else:  # Back or Forward to an English view, or a link without a language
+        lang, notices = i18n.DEFAULT, []
+    nav["lang"] = lang
+    i18n.set_language(lang)
+    return notices
+
+
+def language_switcher() -> None:
+    """English | Русский, at the top of every page: the link follows (`lang`)."""
+    from cica_dash.glue.callbacks import language_changed
+
+    st.session_state[LANG_WIDGET] = i18n.current()
+    with st.container(horizontal=True, horizontal_alignment="right", key="cica-screen-language"):
+        st.segmented_control(
+            _("Language"),
+            list(i18n.LANGUAGES),
+            format_func=i18n.LANGUAGES.get,
+            key=LANG_WIDGET,
+            label_visibility="collapsed",
+            on_change=language_changed,
+            args=(LANG_WIDGET, NAV_KEY),
+        )
 
 
 def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
@@ -197,6 +264,7 @@ def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
 #   views    page -> that query as a dict: the page's last view in this visit
 #   reset    the page whose "Reset filters" was pressed, until that page has run
 NAV_KEY = "_cica_nav"
+LANG_WIDGET = "cica.language"
 RECENT_WRITES = 8
 
 
@@ -252,8 +320,8 @@ def no_url_state() -> None:
     query = _query()
     for notice in unknown_params(query, []):
         st.warning(notice, icon=":material/link_off:")
-    if query:
-        st.query_params.clear()
+    if query or _signature(st.query_params.to_dict()) != _signature({k: v[0] for k, v in _lang_query().items()}):
+        st.query_params.from_dict(_lang_query())
 
 
 def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
@@ -298,8 +366,8 @@ def write_url(state: UrlState, page: str) -> None:
     recent = [sig for sig in nav["written"].get(page, ()) if sig != _signature(query)]
     nav["written"][page] = (*recent[-(RECENT_WRITES - 1) :], _signature(query))
     nav["views"][page] = query
-    if _signature(_query()) != _signature(query):
-        st.query_params.from_dict(query)
+    if _signature(_query()) != _signature(query) or st.query_params.get_all(LANG_KEY) != _lang_query().get(LANG_KEY, []):
+        st.query_params.from_dict({**query, **_lang_query()})
 
 
 def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:
@@ -314,7 +382,7 @@ def reset_control(state: UrlState, page: str) -> None:
     """A "Reset filters" button, shown when the view is not the page's default."""
     if not state.is_default():
         st.button(
-            "Reset filters",
+            _("Reset filters"),
             icon=":material/restart_alt:",
             key=f"{page}.reset",
             on_click=reset_view,
@@ -327,12 +395,12 @@ def page_link(page: str, label: str, icon: str | None = None, state: UrlState | 
     """A link to another page, opening `state` there (no state: the page as the navigation
     opens it). Every cross-page link goes through here, so its path and query come from the
     page registry and the target's state class."""
-    st.page_link(PAGE_BY_KEY[page].script, label=label, icon=icon, query_params=state.to_query() if state else None, **kwargs)
+    st.page_link(PAGE_BY_KEY[page].script, label=label, icon=icon, query_params=_link_query(state), **kwargs)
 
 
 def switch_to(page: str, state: UrlState | None = None) -> None:
     """Go to another page showing `state` (see page_link)."""
-    st.switch_page(PAGE_BY_KEY[page].script, query_params=state.to_query() if state else None)
+    st.switch_page(PAGE_BY_KEY[page].script, query_params=_link_query(state))
 
 
 def safe_markdown(text: str, bold: bool = False) -> None:
@@ -344,11 +412,25 @@ def safe_markdown(text: str, bold: bool = False) -> None:
 def footer(ds: Dataset) -> None:
     pkg = ds.package
     licence = pkg.get("licenses", [{}])[0]
+    # the package's title is English metadata; another language names the package in its words
+    title = pkg.get("title", "") if i18n.current() == i18n.DEFAULT else _("the CICA Dashboard's data package")
     st.divider()
     st.caption(
-        f"Data: {escape_markdown(pkg.get('title', ''))}. Every row names its source; see *About the data*. "
-        f"Licence: {escape_markdown(licence.get('name', ''))}. Data as of {pkg.get('x-accessed', '')}."
+        _("Data: {title}. Every row names its source; see *About the data*. Licence: {licence}. Data as of {date}.").format(
+            title=escape_markdown(title),
+            licence=escape_markdown(licence.get("name", "")),
+            date=_as_of_text(pkg.get("x-accessed", "")),
+        )
     )
+
+
+def _as_of_text(accessed: str) -> str:
+    import pandas as pd
+
+    from cica_dash.data.dates import format_date
+
+    day = pd.to_datetime(accessed, errors="coerce")
+    return format_date(day, "day") if pd.notna(day) else accessed
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -377,7 +459,7 @@ def _app_root(page: str) -> str:
 def view_link(page: str, state: UrlState | None) -> str:
     """The full link that opens `state` on `page`; without a browser (tests) the page's own
     relative link."""
-    return _app_root(page) + with_query(PAGE_BY_KEY[page].path, state.to_query() if state else None)
+    return _app_root(page) + with_query(PAGE_BY_KEY[page].path, _link_query(state))
 
 
 def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downloads: Callable[[], None] | None = None) -> None:
@@ -391,22 +473,26 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
     root = _app_root(page)
     link = view_link(page, state) if root else ""
     paper_heading(ds, page, state)
-    with st.expander("Share, get this data, cite this view", icon=":material/share:"):
-        share, data, cite = st.tabs(["Link", "Get this data", "Cite this view"])
+    with st.expander(_("Share, get this data, cite this view"), icon=":material/share:"):
+        share, data, cite = st.tabs([_("Link"), _("Get this data"), _("Cite this view")])
         with share:
-            st.caption("The link opens exactly this view, for anyone you send it to.")
-            st.code(link or "(the link appears when the page is opened in a browser)", language=None, wrap_lines=True)
+            st.caption(_("The link opens exactly this view, for anyone you send it to."))
+            st.code(link or _("(the link appears when the page is opened in a browser)"), language=None, wrap_lines=True)
         with data:
             csv = data_path(page, state, "csv")
             if csv is None:  # a page without a data twin: the whole package and the index
                 st.markdown(
-                    f"The whole data package: [`{API_PATH}{PACKAGE_ZIP}`]({API_PATH}{PACKAGE_ZIP}); every endpoint: [`{API_PATH}`]({API_PATH})."
+                    _("The whole data package: [`{zip}`]({zip}); every endpoint: [`{api}`]({api}).").format(
+                        zip=API_PATH + PACKAGE_ZIP, api=API_PATH
+                    )
                 )
             else:
                 json_path = data_path(page, state, "json")
                 st.markdown(
-                    f"The rows of this view: [CSV]({csv}) · [JSON]({json_path}) · [all endpoints]({API_PATH}). "
-                    "The JSON names the filters as understood and what was dropped."
+                    _(
+                        "The rows of this view: [CSV]({csv}) · [JSON]({json}) · [all endpoints]({api}). "
+                        "The JSON names the filters as understood and what was dropped."
+                    ).format(csv=csv, json=json_path, api=API_PATH)
                 )
                 st.caption("pandas")
                 st.code(f'import pandas as pd\nrows = pd.read_csv("{root}{csv}")', language="python")
@@ -417,6 +503,8 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
         with cite:
             accessed = _today()
             where = link or PAGE_BY_KEY[page].path or "./"
-            st.caption(f"Data version {ds.version}: the data package's as-of date and a hash of its files.")
+            st.caption(
+                _("Data version {version}: the data package's as-of date and a hash of its files.").format(version=ds.version)
+            )
             st.code(citation_text(title, ds.version, where, accessed), language=None, wrap_lines=True)
             st.code(bibtex(title, ds.version, where, accessed), language="latex")

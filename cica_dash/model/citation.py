@@ -9,16 +9,21 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.dates import format_date
+from cica_dash.data.i18n import N_, _
 
-TITLE = "CICA Dashboard"
-PUBLISHER = "CICA Dashboard project"
+TITLE = N_("CICA Dashboard")
+PUBLISHER = N_("CICA Dashboard project")
 
 
 def citation_text(view_title: str, version: str, url: str, accessed: date) -> str:
-    """One line for a reference list, in the style of a dataset citation."""
-    return (
-        f"{PUBLISHER}. {TITLE}: {view_title} [data version {version}]. {url} "
-        f"(accessed {format_date(pd.Timestamp(accessed), 'day')})."
+    """One line for a reference list, in the style of a dataset citation (in the run's language)."""
+    return _("{publisher}. {title}: {view} [data version {version}]. {url} (accessed {date}).").format(
+        publisher=_(PUBLISHER),
+        title=_(TITLE),
+        view=view_title,
+        version=version,
+        url=url,
+        date=format_date(pd.Timestamp(accessed), "day"),
     )
 
 
@@ -31,12 +36,12 @@ def bibtex(view_title: str, version: str, url: str, accessed: date) -> str:
     """A BibTeX @misc entry; its key is stable for the same view and version."""
     key = "cica-" + hashlib.sha1(f"{url}|{version}".encode()).hexdigest()[:8]
     fields = {
-        "author": "{" + _bibtex_value(PUBLISHER) + "}",
-        "title": "{" + _bibtex_value(f"{TITLE}: {view_title}") + "}",
+        "author": "{" + _bibtex_value(_(PUBLISHER)) + "}",
+        "title": "{" + _bibtex_value(f"{_(TITLE)}: {view_title}") + "}",
         "version": "{" + _bibtex_value(version) + "}",
         "howpublished": "{\\url{" + url.replace("%", "\\%").replace("#", "\\#") + "}}",
         "urldate": "{" + accessed.isoformat() + "}",
-        "note": "{Data version " + _bibtex_value(version) + "}",
+        "note": "{" + _bibtex_value(_("Data version {version}").format(version=version)) + "}",
     }
     body = ",\n".join(f"  {name} = {value}" for name, value in fields.items())
     return f"@misc{{{key},\n{body}\n}}"

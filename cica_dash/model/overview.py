@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.dates import NO_RECORD_HELD, format_date, plan_date_passed
+from cica_dash.data.i18n import _
 from cica_dash.data.load import Dataset
 
 INITIATIVE_YEAR = 1992
@@ -27,6 +28,13 @@ class Headline:
     years_since_initiative: int
     data_as_of: str
     chair: str | None
+    chair_iso3: str | None = None
+
+
+def _as_of(ds: Dataset) -> str:
+    """The data package's as-of date in the one date style ("1 Dec 2026")."""
+    accessed = pd.to_datetime(ds.package.get("x-accessed", ""), errors="coerce")
+    return format_date(accessed, "day") if pd.notna(accessed) else str(ds.package.get("x-accessed", ""))
 
 
 def headline(ds: Dataset, today: date | None = None) -> Headline:
@@ -48,12 +56,13 @@ def headline(ds: Dataset, today: date | None = None) -> Headline:
         row = upcoming.iloc[0] if len(upcoming) else planned.iloc[-1]
         nxt = f"{row['title']}, {row['place']}" if pd.notna(row["place"]) else str(row["title"])
         if not len(upcoming):
-            nxt += f" ({format_date(row['date'], row['date_precision'])}: {NO_RECORD_HELD})"
+            nxt += f" ({format_date(row['date'], row['date_precision'])}: {_(NO_RECORD_HELD)})"
     ministerials = ms[ms["category"].eq("ministerial") & ms["status"].eq("held") & ms["number"].notna()]
     ch = ds.chairmanships
     current = ch[(ch["start_date"] <= now) & (ch["end_date"].isna() | (ch["end_date"] >= now))]
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    chair = names.get(current.sort_values("start_date").iloc[-1]["iso3"]) if len(current) else None
+    chair_iso3 = current.sort_values("start_date").iloc[-1]["iso3"] if len(current) else None
+    chair = names.get(chair_iso3) if chair_iso3 else None
     return Headline(
         members=len(m),
         founding_members=int(m["founding"].sum()),
@@ -65,6 +74,7 @@ def headline(ds: Dataset, today: date | None = None) -> Headline:
         events=len(ds.events),
         event_countries=int(ds.events["host_iso3"].nunique()),
         years_since_initiative=today.year - INITIATIVE_YEAR,
-        data_as_of=str(ds.package.get("x-accessed", "")),
+        data_as_of=_as_of(ds),
         chair=chair,
+        chair_iso3=chair_iso3,
     )

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from cica_dash.data.i18n import N_, _
+
 # Where the browser fetches the files in static/ (Streamlit's static serving). Relative, so it
 # also works under a server.baseUrlPath (every page path is one segment deep).
 STATIC_URL = "app/static/"
@@ -31,21 +33,22 @@ class PageSpec:
     title: str
     icon: str
     script: str
+    translated: bool = False  # every word of the page is in the catalogs (data/i18n.py)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "", "Overview", ":material/home:", "app_pages/overview.py"),
-    PageSpec("map", "map", "Member map", ":material/public:", "app_pages/map.py"),
-    PageSpec("timeline", "timeline", "Timeline", ":material/timeline:", "app_pages/timeline.py"),
-    PageSpec("matrix", "matrix", "Who coordinates what", ":material/grid_on:", "app_pages/matrix.py"),
-    PageSpec("events", "events", "Events", ":material/event:", "app_pages/events.py"),
-    PageSpec("country", "country", "Country profile", ":material/flag:", "app_pages/country.py"),
-    PageSpec("data", "data", "About the data", ":material/dataset:", "app_pages/data.py"),
+    PageSpec("overview", "", N_("Overview"), ":material/home:", "app_pages/overview.py", translated=True),
+    PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py"),
+    PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py"),
+    PageSpec("matrix", "matrix", N_("Who coordinates what"), ":material/grid_on:", "app_pages/matrix.py"),
+    PageSpec("events", "events", N_("Events"), ":material/event:", "app_pages/events.py"),
+    PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py"),
+    PageSpec("data", "data", N_("About the data"), ":material/dataset:", "app_pages/data.py"),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}
 PAGE_BY_PATH = {p.path: p for p in PAGES}
 # shown, hidden from the navigation, at an address that is none of the pages'
-NOT_FOUND = PageSpec("not-found", "not-found", "No such page", ":material/help:", "app_pages/not_found.py")
+NOT_FOUND = PageSpec("not-found", "not-found", N_("No such page"), ":material/help:", "app_pages/not_found.py", translated=True)
 
 
 def with_query(path: str, query: Mapping[str, Sequence[str] | str] | None = None) -> str:
@@ -93,7 +96,11 @@ def parse_codes(
     notices: list[str] = []
     values = list(values)
     if len(values) > MAX_VALUES:
-        notices.append(f"Link parameter `{param}` was repeated {len(values)} times; only the first {MAX_VALUES} were read.")
+        notices.append(
+            _("Link parameter `{param}` was repeated {n} times; only the first {most} were read.").format(
+                param=param, n=len(values), most=MAX_VALUES
+            )
+        )
         values = values[:MAX_VALUES]
     dropped: list[str] = []
     for raw in values:
@@ -106,8 +113,10 @@ def parse_codes(
             dropped.append(raw)
     if dropped:
         shown = ", ".join(quote_for_notice(d) for d in dropped[:5])
-        more = f" and {len(dropped) - 5} more" if len(dropped) > 5 else ""
-        notices.append(f"Ignored `{param}`: {shown}{more} — not a known {what}.")
+        more = _(" and {n} more").format(n=len(dropped) - 5) if len(dropped) > 5 else ""
+        notices.append(
+            _("Ignored `{param}`: {values} — not a known {what}.").format(param=param, values=shown + more, what=_(what))
+        )
     return tuple(kept), notices
 
 
@@ -117,11 +126,15 @@ def parse_year(param: str, values: Sequence[str], lo: int, hi: int) -> tuple[int
         return None, []
     notices = []
     if len(values) > 1:
-        notices.append(f"Link parameter `{param}` was given {len(values)} times; the first was used.")
+        notices.append(_("Link parameter `{param}` was given {n} times; the first was used.").format(param=param, n=len(values)))
     raw = values[0].strip()
     if re.fullmatch(r"\d{4}", raw) and lo <= int(raw) <= hi:
         return int(raw), notices
-    notices.append(f"Ignored `{param}`: {quote_for_notice(raw)} — not a year from {lo} to {hi}.")
+    notices.append(
+        _("Ignored `{param}`: {value} — not a year from {lo} to {hi}.").format(
+            param=param, value=quote_for_notice(raw), lo=lo, hi=hi
+        )
+    )
     return None, notices
 
 
@@ -131,10 +144,10 @@ def parse_text(param: str, values: Sequence[str]) -> tuple[str, list[str]]:
         return "", []
     notices = []
     if len(values) > 1:
-        notices.append(f"Link parameter `{param}` was given {len(values)} times; the first was used.")
+        notices.append(_("Link parameter `{param}` was given {n} times; the first was used.").format(param=param, n=len(values)))
     text = "".join(ch for ch in values[0] if ch.isprintable()).strip()
     if len(text) > MAX_VALUE_LENGTH:
-        notices.append(f"The search text in `{param}` was cut to {MAX_VALUE_LENGTH} characters.")
+        notices.append(_("The search text in `{param}` was cut to {most} characters.").format(param=param, most=MAX_VALUE_LENGTH))
         text = text[:MAX_VALUE_LENGTH]
     return text, notices
 
@@ -147,16 +160,32 @@ def parse_choice(
         return None, []
     kept, notices = parse_codes(param, values[:1], choices, upper=upper, what=what)
     if len(values) > 1:
-        notices.insert(0, f"Link parameter `{param}` was given {len(values)} times; the first was used.")
+        notices.insert(
+            0, _("Link parameter `{param}` was given {n} times; the first was used.").format(param=param, n=len(values))
+        )
     return (kept[0] if kept else None), notices
 
 
+# every page's one parameter besides its filters: the interface's language (data/i18n.py); English,
+# the default, stays out of the link
+LANG_KEY = "lang"
+LANG_DOC = "the interface's language: `ru` for Russian (English without it)"
+
+
+def parse_language(values: Sequence[str], languages: Iterable[str], default: str) -> tuple[str, list[str]]:
+    """The link's language, or the default with a notice for a value that is none of `languages`."""
+    if not values:
+        return default, []
+    kept, notices = parse_choice(LANG_KEY, values, [code for code in languages if code != default], what=N_("language"))
+    return kept or default, notices
+
+
 def unknown_params(query: Mapping[str, Sequence[str]], allowed: Iterable[str]) -> list[str]:
-    """Notices for query keys that the page does not read."""
-    allowed = set(allowed)
+    """Notices for query keys that the page does not read (the language is read on every page)."""
+    allowed = {*allowed, LANG_KEY}
     extra = [k for k in query if k not in allowed]
     if not extra:
         return []
     shown = ", ".join(quote_for_notice(k, 20) for k in extra[:5])
-    more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
-    return [f"Ignored link parameter(s) {shown}{more}: this page does not use them."]
+    more = _(" and {n} more").format(n=len(extra) - 5) if len(extra) > 5 else ""
+    return [_("Ignored link parameter(s) {names}: this page does not use them.").format(names=shown + more)]

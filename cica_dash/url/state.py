@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
+from cica_dash.data.i18n import N_, _
 from cica_dash.data.labels import RELATION_LABELS
 from cica_dash.data.names import dimension_label
 from cica_dash.data.vocabulary import Vocabulary
@@ -76,7 +77,9 @@ class UrlState:
         lo, hi = values.get("year_from"), values.get("year_to")
         if lo is not None and hi is not None and lo > hi:
             values["year_from"], values["year_to"] = hi, lo
-            notices.append(f"The years `from={lo}` and `to={hi}` were the wrong way round and have been swapped.")
+            notices.append(
+                _("The years `from={lo}` and `to={hi}` were the wrong way round and have been swapped.").format(lo=lo, hi=hi)
+            )
         return cls(**values), notices
 
     def to_query(self) -> dict[str, list[str]]:
@@ -169,7 +172,7 @@ COUNTRIES = Param(
     "codes",
     _countries,
     upper=True,
-    what="country code",
+    what=N_("country code"),
     doc="repeatable " + COUNTRY_DOC,
     words=_country_words,
 )
@@ -193,7 +196,7 @@ class CountryState(UrlState):
     country: str | None = None
 
     PARAMS: ClassVar[tuple[Param, ...]] = (
-        Param("country", "country", "choice", _countries, upper=True, what="country code", doc="one " + COUNTRY_DOC),
+        Param("country", "country", "choice", _countries, upper=True, what=N_("country code"), doc="one " + COUNTRY_DOC),
     )
     WIDGETS: ClassVar[tuple[Widget, ...]] = (Widget("country.pick", lambda s, v: s.country),)
 
@@ -217,7 +220,7 @@ class TimelineState(UrlState):
             "category",
             "codes",
             lambda v: v.categories,
-            what="category",
+            what=N_("category"),
             doc="repeatable milestone category, e.g. `summit`, `ministerial`, `accession`",
             words=lambda value, v: ", ".join(value),
         ),
@@ -261,7 +264,7 @@ class MatrixState(UrlState):
             "dimension",
             "codes",
             _dimensions,
-            what="dimension",
+            what=N_("dimension"),
             doc="repeatable dimension slug",
             words=lambda value, v: _dimension_words(value, v),
         ),
@@ -313,7 +316,7 @@ class EventsState(UrlState):
             "dimension",
             "codes",
             _event_dimensions,
-            what="dimension",
+            what=N_("dimension"),
             doc="repeatable dimension slug, or `institutional`",
             words=_dimension_words,
         ),
@@ -322,7 +325,7 @@ class EventsState(UrlState):
             "area",
             "codes",
             lambda v: v.areas,
-            what="priority area",
+            what=N_("priority area"),
             doc="repeatable priority-area slug",
             words=lambda value, v: _names(value, v.areas),
         ),
@@ -331,7 +334,7 @@ class EventsState(UrlState):
             "type",
             "codes",
             lambda v: v.event_types,
-            what="event type",
+            what=N_("event type"),
             doc="repeatable event type, e.g. `seminar`",
             words=lambda value, v: ", ".join(t.replace("-", " ") for t in value),
         ),
@@ -343,7 +346,7 @@ class EventsState(UrlState):
             "relation",
             "codes",
             lambda v: v.relations,
-            what="relation to CICA",
+            what=N_("relation to CICA"),
             doc="repeatable: `organised`, `co-organised` (by CICA), `took-part` (another body's event)",
             words=lambda value, v: ", ".join(RELATION_LABELS.get(r, r) for r in value),
         ),
@@ -352,7 +355,7 @@ class EventsState(UrlState):
             "milestones",
             "choice",
             lambda v: MILESTONE_OPTIONS,
-            what="milestones option",
+            what=N_("milestones option"),
             doc="`include`: the timeline's summits, ministerial meetings, accessions and other milestones beside the events",
         ),
     )

@@ -40,16 +40,21 @@ VISIBLE_STATE_JS = """() => {
 }"""
 
 # Elements still on their way: a lazily loaded element shows a skeleton until its code arrives,
-# and a plotly chart's container is empty until plotly has drawn it. A view is read only when
+# and a chart's container is empty until plotly has drawn it (the app's charts near the window). A view is read only when
 # none are left, so two reads that agree agree on the drawn page, not on two half-drawn ones.
 PENDING_JS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const skeletons = main.querySelectorAll('[data-testid="stSkeleton"]').length;
   const undrawn = Array.from(main.querySelectorAll('[data-testid="stPlotlyChart"]'))
       .filter(e => !e.querySelector('.main-svg')).length;
+  // the app's own chart element (glue/plotly_element.js): drawn when it is within 400 px of the
+  // window, so a chart near the window that is still empty is on its way; one far below waits
+  const near = (e) => e.getBoundingClientRect().top < window.innerHeight + 400;
+  const waiting = Array.from(main.querySelectorAll('.cica-plotly'))
+      .filter(e => !e.querySelector('.main-svg') && near(e)).length;
   const gridless = Array.from(main.querySelectorAll('[data-testid="stDataFrame"]'))
       .filter(e => !e.querySelector('[role="grid"], table')).length;
-  return skeletons + undrawn + gridless;
+  return skeletons + undrawn + waiting + gridless;
 }"""
 
 NAV = {

@@ -1,0 +1,93 @@
+"""AppTest: the interface's language is part of the link (`lang=ru`), kept from page to page in
+a visit, and a page that is fully translated shows no English interface words."""
+
+from __future__ import annotations
+
+from babel.messages.pofile import read_po
+
+from cica_dash.data.i18n import LOCALE_DIR
+from cica_dash.glue.ui import LANG_WIDGET
+from cica_dash.url.links import PAGE_BY_KEY
+from tests.apptest_helpers import run_page, warnings_text
+
+NOT_TRANSLATED = "Эта страница ещё не переведена"
+
+
+def _shown(at) -> str:
+    parts = (
+        [m.value for m in at.markdown]
+        + [c.value for c in at.caption]
+        + [h.value for h in at.title]
+        + [h.value for h in at.header]
+    )
+    parts += [m.label for m in at.metric] + [str(m.help or "") for m in at.metric]
+    return "\n".join(parts)
+
+
+def _english_sentences() -> list[str]:
+    """The interface's English words of some length (short ones, like "Link", can be part of data)."""
+    with (LOCALE_DIR / "cica.pot").open("rb") as f:
+        template = read_po(f)
+    return [str(m.id).split("{")[0].strip() for m in template if m.id and isinstance(m.id, str) and len(m.id) >= 14]
+
+
+def test_the_overview_in_russian_has_no_english_interface_words():
+    at = run_page("overview", {"lang": "ru"})
+    assert not at.exception
+    shown = _shown(at)
+    assert at.title[0].value == "Панель СВМДА"
+    assert "Государства-члены" in shown and "Лет с инициативы 1992 года" in shown
+    leftovers = [s for s in _english_sentences() if s and s in shown]
+    assert leftovers == []
+    assert NOT_TRANSLATED not in shown
+    assert dict(at.query_params) == {"lang": "ru"}  # the language stays in the link
+    assert at.segmented_control(key=LANG_WIDGET).value == "ru"
+
+
+def test_english_is_the_default_and_stays_out_of_the_link():
+    at = run_page("overview")
+    assert at.title[0].value == "CICA Dashboard" and dict(at.query_params) == {}
+
+
+def test_a_page_not_yet_translated_says_so_in_russian():
+    at = run_page("events", {"lang": "ru", "country": "THA"})
+    assert not at.exception
+    assert NOT_TRANSLATED in _shown(at)
+    assert at.query_params["lang"] == "ru" and at.query_params["country"] == "THA"
+
+
+def test_an_unknown_language_is_dropped_with_a_notice():
+    at = run_page("overview", {"lang": "de"})
+    assert not at.exception
+    assert any("`lang`" in w and "de" in w for w in warnings_text(at))
+    assert at.title[0].value == "CICA Dashboard" and "lang" not in at.query_params
+
+
+def test_the_switcher_sets_the_language_and_the_link():
+    at = run_page("map", {"year": "2017"})
+    at.segmented_control(key=LANG_WIDGET).set_value("ru").run()
+    assert at.query_params["lang"] == "ru" and at.query_params["year"] == "2017"
+    assert NOT_TRANSLATED in _shown(at)
+    at.segmented_control(key=LANG_WIDGET).set_value("en").run()
+    assert "lang" not in at.query_params and at.query_params["year"] == "2017"
+
+
+def test_the_language_is_kept_when_the_visitor_moves_to_another_page():
+    at = run_page("overview", {"lang": "ru"})
+    at.switch_page(PAGE_BY_KEY["matrix"].script)
+    at.query_params.clear()  # the navigation's own links carry no query
+    at.run()
+    assert not at.exception
+    assert at.query_params["lang"] == "ru"
+    assert NOT_TRANSLATED in _shown(at)
+
+
+def test_the_shared_caches_keep_one_copy_per_language(real_dataset):
+    from cica_dash.data.i18n import using
+    from cica_dash.glue import cached
+
+    with using("ru"):
+        russian = cached.member_steps(real_dataset)
+    english = cached.member_steps(real_dataset)
+    assert english is cached.member_steps(real_dataset)  # still shared within a language
+    assert english.loc[0, "date_text"] == "1999" and russian.loc[0, "date_text"] == "1999 г."
