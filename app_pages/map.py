@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from cica_dash.data.i18n import N_, _, count
 from cica_dash.figures import map_figures as mf
 from cica_dash.glue import cached
 from cica_dash.glue.chart import plotly_chart
@@ -14,10 +15,12 @@ from cica_dash.url.state import CountryState, MapState
 ds, vocab = dataset()
 state = url_state(MapState, vocab, "map")
 
-st.title("Member map")
+st.title(_("Member map"))
 st.markdown(
-    "Members are blue (founding members darkest), observer states orange, former observers pale orange. "
-    "A year means *as of 31 December* of that year. Click a state, or choose it below, to open its profile."
+    _(
+        "Members are blue (founding members darkest), observer states orange, former observers pale orange. "
+        "A year means *as of 31 December* of that year. Click a state, or choose it below, to open its profile."
+    )
 )
 today = date.today()
 
@@ -26,21 +29,29 @@ today = date.today()
 def as_of_view() -> None:
     # moving the slider reruns only this part: the animation and the chair map below stay as sent
     c = st.columns([5, 2, 2, 2], vertical_alignment="bottom")
-    year = year_slider(c[0], "As of the end of", vocab.first_year, vocab.last_year, key="map.year")
+    year = year_slider(c[0], _("As of the end of"), vocab.first_year, vocab.last_year, key="map.year")
     commit(MapState, vocab, "map")
 
     statuses = cached.statuses(ds, vocab.first_year, vocab.last_year, today)
     status = statuses[year]
     n = mb.counts(status)
     known = frozenset(status["iso3"])
-    c[1].metric("Member states", n.members, help=f"{n.founding_members} founding members signed the 2002 Almaty Act")
-    c[2].metric("Observer states", n.observers, help="Observer organisations are not drawn on the map.")
-    c[3].metric("Former observer states", n.former_observers, help="No longer listed as observers")
+    c[1].metric(
+        _("Member states"),
+        n.members,
+        help=count(
+            n.founding_members,
+            "{n} founding member signed the 2002 Almaty Act",
+            "{n} founding members signed the 2002 Almaty Act",
+        ),
+    )
+    c[2].metric(_("Observer states"), n.observers, help=_("Observer organisations are not drawn on the map."))
+    c[3].metric(_("Former observer states"), n.former_observers, help=_("No longer listed as observers"))
     if status.empty:  # no map of nothing: say when the record begins
         first = next((y for y in sorted(statuses) if not statuses[y].empty), None)
         st.info(
-            f"No member or observer state is on record as of 31 December {year}."
-            + (f" The first are on record from {first}: move the slider on." if first else ""),
+            _("No member or observer state is on record as of 31 December {year}.").format(year=year)
+            + (" " + _("The first are on record from {year}: move the slider on.").format(year=first) if first else ""),
             icon=":material/public_off:",
         )
     else:
@@ -56,15 +67,15 @@ def as_of_view() -> None:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     small = [name for iso, name in zip(status["iso3"], status["name"]) if iso in mf.SMALL_STATES]
     right.caption(
-        "The map shows Asia and its neighbours whole; every state, wherever it lies, is in the list below."
-        + (f" Too small for the map's scale, drawn as a dot: {', '.join(small)}." if small else "")
+        _("The map shows Asia and its neighbours whole; every state, wherever it lies, is in the list below.")
+        + (" " + _("Too small for the map's scale, drawn as a dot: {states}.").format(states=", ".join(small)) if small else "")
     )
     choice = left.selectbox(
-        "Open a country profile",
+        _("Open a country profile"),
         list(status["iso3"]),
         index=None,
         format_func=dict(zip(status["iso3"], status["name"])).get,
-        placeholder="Choose a state",
+        placeholder=_("Choose a state"),
         key="map.open",
     )
     if choice:
@@ -73,18 +84,20 @@ def as_of_view() -> None:
         mf.step_chart(cached.member_steps(ds), year, vocab.last_year), key="map.steps", config=plotly_config("map-member-count")
     )
 
-    st.header(f"Member and observer states as of {year}")
+    st.header(_("Member and observer states as of {year}").format(year=year))
     table(
         mb.member_list(status),
         column_config={"ISO3": None},  # names for readers; the code stays in the data and the API
     )
-    view_tools(ds, "map", MapState(year=None if year == vocab.last_year else year), f"Member map (end of {year})")
+    view_tools(
+        ds, "map", MapState(year=None if year == vocab.last_year else year), _("Member map (end of {year})").format(year=year)
+    )
 
 
 as_of_view()
 
 # far down the page: drawn when the reader scrolls to them, so the map above is ready first
-st.header("Watch it grow")
+st.header(_("Watch it grow"))
 plotly_chart(
     cached.growth_animation_json(ds, vocab.first_year, vocab.last_year, today),
     key="map.animation",
@@ -92,11 +105,11 @@ plotly_chart(
     lazy=True,
 )
 
-st.header("Chairmanship hand-overs")
+st.header(_("Chairmanship hand-overs"))
 terms = cached.chair_terms(ds)
 plotly_chart(
     cached.chair_map_json(ds), key="map.chairs", config=plotly_config("map-chairs", **mf.CONFIG_NO_SCROLL_ZOOM), lazy=True
 )
 # the same facts as text: who chaired, when
-table(terms[["name", "terms"]].rename(columns={"name": "Chair", "terms": "Terms"}))
+table(terms[["name", "terms"]].rename(columns={"name": N_("Chair"), "terms": N_("Terms")}))
 footer(ds)

@@ -44,6 +44,19 @@ def test_the_overview_in_russian_has_no_english_interface_words():
     assert at.segmented_control(key=LANG_WIDGET).value == "ru"
 
 
+def test_the_member_map_in_russian_has_no_english_interface_words():
+    at = run_page("map", {"lang": "ru", "year": "2017"})
+    assert not at.exception
+    shown = _shown(at)
+    assert at.title[0].value == "Карта участников" and NOT_TRANSLATED not in shown
+    assert [s for s in _english_sentences() if s and s in shown] == []
+    members = at.dataframe[0].value
+    assert {"Государство", "Статус", "Источник"} <= set(members.columns)
+    assert "Россия" in set(members["Государство"]) and "Казахстан" in set(members["Государство"])
+    assert any("1999 г." in since for since in members["С какого времени"])
+    assert dict(at.query_params) == {"lang": "ru", "year": "2017"}
+
+
 def test_english_is_the_default_and_stays_out_of_the_link():
     at = run_page("overview")
     assert at.title[0].value == "CICA Dashboard" and dict(at.query_params) == {}
@@ -64,7 +77,7 @@ def test_an_unknown_language_is_dropped_with_a_notice():
 
 
 def test_the_switcher_sets_the_language_and_the_link():
-    at = run_page("map", {"year": "2017"})
+    at = run_page("matrix", {"year": "2017"})
     at.segmented_control(key=LANG_WIDGET).set_value("ru").run()
     assert at.query_params["lang"] == "ru" and at.query_params["year"] == "2017"
     assert NOT_TRANSLATED in _shown(at)

@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
+from cica_dash.data.i18n import N_
+
 # Who publishes the sites the record cites most (host without "www."; a subdomain falls back to
 # its parent). A site not listed is shown by its host name; mirrors that copy another site's
 # page are named as copies, since their publisher is not known.
@@ -107,10 +109,10 @@ def source_columns(sources: Iterable[object]) -> dict[str, pd.Series | list[str 
     refs = [None if is_link(s) or not isinstance(s, str) else s for s in values]
     if isinstance(sources, pd.Series):
         return {
-            "Source": pd.Series(links, index=sources.index, dtype=object),
-            "Reference": pd.Series(refs, index=sources.index, dtype=object),
+            N_("Source"): pd.Series(links, index=sources.index, dtype=object),
+            N_("Reference"): pd.Series(refs, index=sources.index, dtype=object),
         }
-    return {"Source": links, "Reference": refs}
+    return {N_("Source"): links, N_("Reference"): refs}
 
 
 def source_label(source: object) -> str:

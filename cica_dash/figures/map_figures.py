@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from cica_dash.data.dates import format_date
+from cica_dash.data.i18n import N_, _, count, number
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.figures.palette import (
     ACCENT,
@@ -43,7 +45,7 @@ REGION_CENTRE_LON = 105.0
 # legend and source line; the browser sets the height from the width it has (plotly_element.js).
 MAP_ASPECT = 0.6
 MAP_CHROME = 140  # px above and below the map: title, legend (two rows on a phone), source line
-SOURCE_NOTE = wrap_note("Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list.")
+SOURCE_NOTE = N_("Source: CICA Dashboard data (members.csv, observers.csv); each row's source is in the member list.")
 
 # States too small to appear at the map's 1:110m scale, drawn as a dot at their centre instead
 # (geography, not CICA facts). The 110m shapes draw several times faster than the 50m ones.
@@ -51,28 +53,32 @@ SMALL_STATES: dict[str, tuple[float, float]] = {"BHR": (26.03, 50.55)}
 
 # Capital cities of the states that have chaired CICA (geography, not CICA facts).
 CAPITALS: dict[str, tuple[str, float, float]] = {
-    "KAZ": ("Astana", 51.1694, 71.4491),
-    "TUR": ("Ankara", 39.9334, 32.8597),
-    "CHN": ("Beijing", 39.9042, 116.4074),
-    "TJK": ("Dushanbe", 38.5598, 68.7870),
-    "AZE": ("Baku", 40.4093, 49.8671),
+    "KAZ": (N_("Astana"), 51.1694, 71.4491),
+    "TUR": (N_("Ankara"), 39.9334, 32.8597),
+    "CHN": (N_("Beijing"), 39.9042, 116.4074),
+    "TJK": (N_("Dushanbe"), 38.5598, 68.7870),
+    "AZE": (N_("Baku"), 40.4093, 49.8671),
 }
 # where each capital's name sits, so that close ones (Astana, Dushanbe, Baku) do not overlap
 LABEL_POSITIONS = {"KAZ": "top center", "TJK": "bottom center", "AZE": "middle left", "TUR": "bottom center", "CHN": "top center"}
 
 
 STATUS_LABELS = {
-    "founding member": "Founding member",
-    "member": "Member",
-    "observer": "Observer state",
-    "former observer": "Former observer",
+    "founding member": N_("Founding member"),
+    "member": N_("Member"),
+    "observer": N_("Observer state"),
+    "former observer": N_("Former observer"),
 }
 # scroll wheel scrolls the page, not the map (zoom with the mode bar or by double click)
 CONFIG_NO_SCROLL_ZOOM = {"scrollZoom": False}
-HOVER = (
-    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}"
-    "<br><i>Source: %{customdata[4]}</i><extra></extra>"
-)
+
+
+def _hover() -> str:
+    return (
+        "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<br><i>"
+        + _("Source: {where}").format(where="%{customdata[4]}")
+        + "</i><extra></extra>"
+    )
 
 
 def _geo() -> dict:
@@ -105,8 +111,11 @@ def status_outline(status: str) -> dict:
 
 def _customdata(rows: pd.DataFrame) -> np.ndarray:
     """Hover text columns, HTML-escaped (the values come from data files)."""
-    founding = np.where(rows["founding"].astype(bool), "Founding member (signed the 2002 Almaty Act)", "Not a founding member")
-    columns = [rows["name"], rows["status"].map(STATUS_LABELS), rows["since_text"], founding, rows["source"], rows["iso3"]]
+    founding = np.where(
+        rows["founding"].astype(bool), _("Founding member (signed the 2002 Almaty Act)"), _("Not a founding member")
+    )
+    labels = {key: _(label) for key, label in STATUS_LABELS.items()}
+    columns = [rows["name"], rows["status"].map(labels), rows["since_text"], founding, rows["source"], rows["iso3"]]
     if not len(rows):
         return np.empty((0, len(columns)), dtype=object)
     escaped = [pd.Series(c, index=rows.index, dtype=object).fillna("").astype(str).map(html.escape) for c in columns]
@@ -129,8 +138,8 @@ def _small_states_trace(status: pd.DataFrame) -> dict:
             line=dict(color=EDGE, width=1),
         ),
         customdata=_customdata(rows),
-        hovertemplate=HOVER,
-        name="States too small for the map",
+        hovertemplate=_hover(),
+        name=_("States too small for the map"),
         meta="small states",
         showlegend=False,
     )
@@ -157,8 +166,8 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
                 showscale=False,
                 marker=dict(line=status_outline(key)),
                 customdata=_customdata(rows),
-                hovertemplate=HOVER,
-                name=f"{STATUS_LABELS[key]} ({len(rows)})",
+                hovertemplate=_hover(),
+                name=f"{_(STATUS_LABELS[key])} ({number(len(rows))})",
                 meta=key,
                 showlegend=legend,
                 legendrank=STATUSES.index(key),
@@ -182,7 +191,7 @@ def _map_layout(title: str, chrome: int = MAP_CHROME, note_shift: int = -4) -> d
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, xanchor="left"),
         annotations=[
             dict(
-                text=SOURCE_NOTE,
+                text=wrap_note(_(SOURCE_NOTE)),
                 xref="paper",
                 yref="paper",
                 x=0,
@@ -199,11 +208,11 @@ def _map_layout(title: str, chrome: int = MAP_CHROME, note_shift: int = -4) -> d
 
 def choropleth(status: pd.DataFrame, year: int) -> go.Figure:
     """Members dark, observers light, former observers lighter still, as of the end of `year`."""
-    layout = _map_layout(f"CICA members and observers, 31 Dec {year}")
+    layout = _map_layout(_("CICA members and observers, {date}").format(date=format_date(year_end(year), "day")))
     if status.empty:
         layout["annotations"].append(
             dict(
-                text=f"No member or observer state on record as of {year}",
+                text=_("No member or observer state on record as of {year}").format(year=year),
                 xref="paper",
                 yref="paper",
                 x=0.5,
@@ -222,7 +231,7 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
         return choropleth(pd.DataFrame(columns=["iso3", "status"]), start or 0)
     start = start if start in frames else years[-1]
     step_args = dict(mode="immediate", frame=dict(duration=450, redraw=True), transition=dict(duration=0))
-    layout = _map_layout("CICA's growth, year by year (▶ Play below)", chrome=MAP_CHROME + 120, note_shift=-125)
+    layout = _map_layout(_("CICA's growth, year by year (▶ Play below)"), chrome=MAP_CHROME + 120, note_shift=-125)
     layout.update(
         updatemenus=[
             dict(
@@ -235,8 +244,8 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
                 pad=dict(t=30, r=8),
                 showactive=False,
                 buttons=[
-                    dict(label="▶ Play", method="animate", args=[None, {**step_args, "fromcurrent": False}]),
-                    dict(label="❚❚ Pause", method="animate", args=[[None], dict(mode="immediate", frame=dict(duration=0))]),
+                    dict(label=_("▶ Play"), method="animate", args=[None, {**step_args, "fromcurrent": False}]),
+                    dict(label=_("❚❚ Pause"), method="animate", args=[[None], dict(mode="immediate", frame=dict(duration=0))]),
                 ],
             )
         ],
@@ -248,7 +257,7 @@ def growth_animation(frames: dict[int, pd.DataFrame], start: int | None = None) 
                 y=-0.02,
                 yanchor="top",
                 pad=dict(t=30),
-                currentvalue=dict(prefix="As of 31 Dec ", font=dict(size=13), xanchor="right", offset=12),
+                currentvalue=dict(prefix=_("As of the end of "), font=dict(size=13), xanchor="right", offset=12),
                 steps=[dict(label=str(y), method="animate", args=[[str(y)], step_args]) for y in years],
             )
         ],
@@ -269,7 +278,7 @@ def _step_traces(steps: pd.DataFrame, end: pd.Timestamp) -> list[dict]:
     )
     hover = (
         "<b>" + steps["date_text"].map(html.escape) + "</b>: " + steps["names"].map(html.escape)
-        + "<br>" + steps["count"].astype(str) + " members"
+        + "<br>" + [count(n, "{n} member", "{n} members") for n in steps["count"]]
     )  # fmt: skip
     positions = ["top right" if i == 0 else "top left" if i % 2 else "bottom right" for i in range(len(steps))]
     marks = dict(
@@ -284,7 +293,7 @@ def _step_traces(steps: pd.DataFrame, end: pd.Timestamp) -> list[dict]:
         hovertext=hover.to_numpy(dtype=object),
         hoverinfo="text",
         showlegend=False,
-        name="accessions",
+        name=_("accessions"),
     )
     return [line, marks]
 
@@ -330,14 +339,14 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
             x=as_of,
             y=1,
             yref="paper",
-            text=f"as of {year}",
+            text=_("as of {year}").format(year=year),
             showarrow=False,
             xanchor="right",
             yanchor="bottom",
             font=dict(size=11),
         ),
         dict(
-            text=wrap_note("Shaded: date known only to the year or month. Source: members.csv."),
+            text=wrap_note(_("Shaded: date known only to the year or month. Source: members.csv.")),
             xref="paper",
             yref="paper",
             x=0,
@@ -350,11 +359,11 @@ def step_chart(steps: pd.DataFrame, year: int, last_year: int) -> go.Figure:
         ),
     ]
     layout = dict(
-        title=chart_title("Member states over time"),
+        title=chart_title(_("Member states over time")),
         height=390,
         margin=dict(l=10, r=10, t=80, b=70),
         xaxis=dict(range=[pd.Timestamp(year=1992, month=1, day=1), end], title=None),
-        yaxis=dict(title=dict(text="members"), rangemode="tozero", range=[0, 32]),
+        yaxis=dict(title=dict(text=_("members")), rangemode="tozero", range=[0, 32]),
         shapes=shapes,
         annotations=annotations,
     )
@@ -406,17 +415,17 @@ def chair_map(handovers: pd.DataFrame, terms: pd.DataFrame) -> go.Figure:
             lon=[CAPITALS[r.iso3][2] for r in caps],
             mode="markers+text",
             marker=dict(size=10, color=STATUS_COLOURS["founding member"], line=dict(color=GAP, width=1.5)),
-            text=[html.escape(f"{CAPITALS[r.iso3][0]} ({r.name})") for r in caps],
+            text=[html.escape(f"{_(CAPITALS[r.iso3][0])} ({r.name})") for r in caps],
             textposition=[LABEL_POSITIONS.get(r.iso3, "bottom center") for r in caps],
             textfont=dict(size=13),
             hovertext=[html.escape(r.tooltip) for r in caps],
             hoverinfo="text",
-            name="chairing states' capitals",
+            name=_("chairing states' capitals"),
             showlegend=False,
         )
     )
-    layout = _map_layout("Chairmanship hand-overs, in order (orange lines)")
+    layout = _map_layout(_("Chairmanship hand-overs, in order (orange lines)"))
     layout["annotations"][0]["text"] = wrap_note(
-        "Source: CICA Dashboard data (chairmanships.csv); the dates are in the table below."
+        _("Source: CICA Dashboard data (chairmanships.csv); the dates are in the table below.")
     )
     return fast_figure(data, layout)

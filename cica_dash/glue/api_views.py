@@ -20,7 +20,7 @@ from cica_dash.model import matrix as mx
 from cica_dash.model import membership as mb
 from cica_dash.model import profile as prof
 from cica_dash.model import timeline as tl
-from cica_dash.url.links import with_query
+from cica_dash.url.links import LANG_DOC, LANG_KEY, with_query
 from cica_dash.url.state import (
     STATE_BY_PAGE,
     CountryState,
@@ -164,4 +164,5 @@ def link_table(pages: Iterable[Any]) -> str:
         twin = TWIN_BY_PAGE.get(page.key)
         data = f"`{API_PATH}{twin.name}.csv`, `.json`" if twin else f"`{API_PATH}{PACKAGE_ZIP}`" if page.key == "data" else "—"
         lines.append(f"| {page.title} | `/{page.path}` | {params} | {data} |")
+    lines.append(f"| every page | | `{LANG_KEY}`: {LANG_DOC} | — |")
     return "\n".join(lines)

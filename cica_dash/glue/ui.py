@@ -37,8 +37,13 @@ if TYPE_CHECKING:
 S = TypeVar("S", bound=UrlState)
 R = TypeVar("R")
 
+
 # every table's link to its source, beside the publisher's name (`table` puts them side by side)
-SOURCE_LINK = st.column_config.LinkColumn("Link", display_text="open ↗", help="The page the row's facts come from")
+def source_link() -> Any:
+    """How a table's "Link" column shows: "open ↗", in the page's language."""
+    return st.column_config.LinkColumn(_("Link"), display_text=_("open ↗"), help=_("The page the row's facts come from"))
+
+
 STATIC_TOPOJSON = STATIC_URL + "topojson/"
 EXPORT_PREFIX = "cica-"
 # how the dashboard prints: a constant file of the app's own (no value from a URL or data file)
@@ -133,7 +138,12 @@ def table(frame: pd.DataFrame | list[dict[str, Any]], **kwargs: Any) -> None:
     config = dict(kwargs.pop("column_config", None) or {})
     if not isinstance(frame, list) and "Source" in frame.columns:
         frame = readable_sources(frame)
-        config.setdefault("Link", SOURCE_LINK)
+        config.setdefault("Link", source_link())
+    if not isinstance(frame, list) and i18n.current() != i18n.DEFAULT:
+        # the model's headers are English (the data API's columns): shown in the page's language
+        headers = {c: _(c) for c in frame.columns if isinstance(c, str)}
+        frame = frame.rename(columns=headers)
+        config = {headers.get(k, k): v for k, v in config.items()}
     st.dataframe(frame, hide_index=True, width="stretch", placeholder="", column_config=config or None, **kwargs)
 
 
@@ -146,19 +156,19 @@ def year_slider(where: Any, label: str, first: int, last: int, key: str) -> int:
     with where.container(horizontal=True, vertical_alignment="bottom", gap="small", key=f"cica-years-{key}"):
         year = st.slider(label, first, last, key=key)
         st.button(
-            "Earlier",
+            _("Earlier"),
             icon=":material/chevron_left:",
             key=f"{key}.earlier",
-            help="One year earlier",
+            help=_("One year earlier"),
             on_click=step_year,
             args=(key, -1, first, last),
             disabled=year <= first,
         )
         st.button(
-            "Later",
+            _("Later"),
             icon=":material/chevron_right:",
             key=f"{key}.later",
-            help="One year later",
+            help=_("One year later"),
             on_click=step_year,
             args=(key, 1, first, last),
             disabled=year >= last,

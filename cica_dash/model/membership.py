@@ -13,7 +13,9 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.dates import format_date
+from cica_dash.data.i18n import N_, _, count
 from cica_dash.data.load import Dataset
+from cica_dash.data.names import country_label
 from cica_dash.data.sources import source_columns, source_label
 
 # darkest first: the order the map legend and the tables use
@@ -56,20 +58,20 @@ def observer_period_text(row: pd.Series) -> str:
     """An observer listing in words, honest about what kind of date `since` is."""
     since = row["since"]
     if pd.isna(since):
-        start = "start date not on record"
+        start = _("start date not on record")
     elif row.get("since_basis") == "earliest_record":
-        start = f"since at least {format_date(since, row['date_precision'])}"
+        start = _("since at least {date}").format(date=format_date(since, row["date_precision"]))
     else:
-        start = f"from {format_date(since, row['date_precision'])}"
+        start = _("from {date}").format(date=format_date(since, row["date_precision"]))
     until = row["until"]
     if pd.isna(until):
-        return f"observer, {start}"
+        return _("observer, {start}").format(start=start)
     end_text = format_date(until, row["until_precision"])
     if row["outcome"] == "withdrawn":
-        return f"observer, {start}; last listed {end_text}"
+        return _("observer, {start}; last listed {date}").format(start=start, date=end_text)
     if row["outcome"] == "became_member":
-        return f"observer, {start}; member from {end_text}"
-    return f"observer, {start} to {end_text}"
+        return _("observer, {start}; member from {date}").format(start=start, date=end_text)
+    return _("observer, {start} to {date}").format(start=start, date=end_text)
 
 
 def observer_states(ds: Dataset) -> pd.DataFrame:
@@ -90,25 +92,25 @@ def status_as_of(ds: Dataset, year: int, today: date | None = None) -> pd.DataFr
     members = ds.members[ds.members["accession_date"] <= end]
     member_codes = set(members["iso3"])
     obs = observer_states(ds)
-    obs_text = {iso: "; ".join(observer_period_text(r) for _, r in g.iterrows()) for iso, g in obs.groupby("iso3")}
-    for _, m in members.iterrows():
+    obs_text = {iso: "; ".join(observer_period_text(r) for _row, r in g.iterrows()) for iso, g in obs.groupby("iso3")}
+    for _row, m in members.iterrows():
         text = format_date(m["accession_date"], m["date_precision"])
         rows.append(
             {
                 "iso3": m["iso3"],
-                "name": m["name"],
+                "name": country_label(m["iso3"], m["name"]),
                 "status": "founding member" if m["founding"] else "member",
                 "founding": bool(m["founding"]),
                 "date": m["accession_date"],
                 "date_precision": m["date_precision"],
                 "date_text": text,
-                "since_text": f"member since {text}",
+                "since_text": _("member since {date}").format(date=text),
                 "observer_text": obs_text.get(m["iso3"], ""),
                 "source_url": m["source_url"],
             }
         )
     seen: set[str] = set()
-    for _, o in obs.sort_values("since").iterrows():
+    for _row, o in obs.sort_values("since").iterrows():
         iso = o["iso3"]
         if iso in member_codes or iso in seen:
             continue
@@ -126,12 +128,12 @@ def status_as_of(ds: Dataset, year: int, today: date | None = None) -> pd.DataFr
         rows.append(
             {
                 "iso3": iso,
-                "name": o["name"],
+                "name": country_label(iso, o["name"]),
                 "status": status,
                 "founding": False,
                 "date": since,
                 "date_precision": o["date_precision"],
-                "date_text": format_date(since, o["date_precision"]) or "not on record",
+                "date_text": format_date(since, o["date_precision"]) or _("not on record"),
                 "since_text": observer_period_text(o),
                 "observer_text": obs_text.get(iso, ""),
                 "source_url": o["source_url"],
@@ -163,16 +165,25 @@ def counts(status: pd.DataFrame) -> Counts:
     )
 
 
+STATUS_WORDS = {
+    "founding member": N_("founding member"),
+    "member": N_("member"),
+    "observer": N_("observer"),
+    "former observer": N_("former observer"),
+}
+
+
 def member_list(status: pd.DataFrame) -> pd.DataFrame:
-    """The text alternative of the map: one row per state with its dates and source."""
+    """The text alternative of the map: one row per state with its dates and source (the
+    headers in English, the data API's columns; the page shows them in its language)."""
     out = pd.DataFrame(
         {
-            "State": status["name"],
+            N_("State"): status["name"],
             "ISO3": status["iso3"],
-            "Status": status["status"],
-            "Since": status["since_text"],
+            N_("Status"): status["status"].map({k: _(w) for k, w in STATUS_WORDS.items()}),
+            N_("Since"): status["since_text"],
             **source_columns(status["source_url"]),
-            "Observer record": status["observer_text"],
+            N_("Observer record"): status["observer_text"],
         }
     )
     return without_blank_reference(out)
@@ -195,8 +206,9 @@ def member_steps(ds: Dataset) -> pd.DataFrame:
     total = 0
     for (when, prec), g in m.groupby(["accession_date", "date_precision"], sort=True):
         total += len(g)
-        names = ", ".join(g["name"])
-        label = f"{len(g)} founding members" if bool(g["founding"].all()) else "+ " + names  # names, not codes
+        names = ", ".join(country_label(i, n) for i, n in zip(g["iso3"], g["name"]))
+        founding = bool(g["founding"].all())
+        label = count(len(g), "{n} founding member", "{n} founding members") if founding else "+ " + names  # names, not codes
         rows.append(
             {
                 "date": when,

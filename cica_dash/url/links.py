@@ -38,7 +38,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "", N_("Overview"), ":material/home:", "app_pages/overview.py", translated=True),
-    PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py"),
+    PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py", translated=True),
     PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py"),
     PageSpec("matrix", "matrix", N_("Who coordinates what"), ":material/grid_on:", "app_pages/matrix.py"),
     PageSpec("events", "events", N_("Events"), ":material/event:", "app_pages/events.py"),
