@@ -5,6 +5,8 @@ from functools import partial
 
 import streamlit as st
 
+from cica_dash.data.i18n import _
+from cica_dash.data.names import country_label
 from cica_dash.figures.brief import country_brief_pdf
 from cica_dash.glue import cached
 from cica_dash.glue.ui import (
@@ -18,23 +20,26 @@ from cica_dash.glue.ui import (
     view_link,
     view_tools,
 )
+from cica_dash.model import membership as mb
 from cica_dash.model import profile as prof
+from cica_dash.model.paper import words
 from cica_dash.url.state import CountryState, EventsState, TimelineState
 
 ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")
 
-st.title("Country profile")
+st.title(_("Country profile"))
+names = {code: country_label(code, name) for code, name in vocab.countries.items()}  # the pickers find them as typed
 st.selectbox(
-    "Country",
-    list(vocab.countries),
-    format_func=vocab.countries.get,
-    placeholder="Choose a country",
+    _("Country"),
+    sorted(names, key=names.get),
+    format_func=names.get,
+    placeholder=_("Choose a country"),
     key="country.pick",
 )
 pick = commit(CountryState, vocab, "country").country
 if not pick:
-    st.info("Choose a member or observer state above to see its profile.", icon=":material/flag:")
+    st.info(_("Choose a member or observer state above to see its profile."), icon=":material/flag:")
     footer(ds)
     st.stop()
 
@@ -43,26 +48,28 @@ p = cached.country_profile(ds, pick, vocab.first_year, vocab.last_year, today)
 st.header(p.name)
 safe_markdown(prof.profile_summary(p))
 c = st.columns([3, 2, 2, 2])  # the status ("Founding member") is the longest value
-c[0].metric("Status", p.status.capitalize())
-c[1].metric("Chairmanships", len(p.chairmanships))
-c[2].metric("Coordinator roles", len(p.roles), help="coordinator and co-coordinator roles on record")
-c[3].metric("Events hosted", p.events_total)
+c[0].metric(_("Status"), _(mb.STATUS_WORDS.get(p.status, p.status)).capitalize())
+c[1].metric(_("Chairmanships"), len(p.chairmanships))
+c[2].metric(_("Coordinator roles"), len(p.roles), help=_("coordinator and co-coordinator roles on record"))
+c[3].metric(_("Events hosted"), p.events_total)
 links = st.container(key="cica-screen-links").columns(4, vertical_alignment="center")  # nothing to press on paper
 with links[0]:
-    page_link("events", f"Events with {p.name}", ":material/event:", EventsState(country=(p.iso3,)))
+    page_link("events", _("Events with {name}").format(name=p.name), ":material/event:", EventsState(country=(p.iso3,)))
 with links[1]:
-    page_link("timeline", f"Timeline for {p.name}", ":material/timeline:", TimelineState(country=(p.iso3,)))
+    page_link("timeline", _("Timeline for {name}").format(name=p.name), ":material/timeline:", TimelineState(country=(p.iso3,)))
 with links[2]:
-    page_link("map", "Back to the member map", ":material/public:")
+    page_link("map", _("Back to the member map"), ":material/public:")
 links[3].download_button(
-    "Download brief (PDF)",
+    _("Download brief (PDF)"),
     # made only when someone clicks
-    data=partial(country_brief_pdf, p, link=view_link("country", CountryState(country=pick)), version=ds.version, made=today),
+    data=partial(
+        country_brief_pdf, p, link=view_link("country", CountryState(country=pick)), version=ds.version, made=today, words=words()
+    ),
     file_name=f"cica-brief-{p.iso3}.pdf",
     mime="application/pdf",
     on_click="ignore",
     icon=":material/picture_as_pdf:",
-    help="One or two pages: status, roles, chairmanships, meetings and events hosted, each with its numbered source",
+    help=_("One or two pages: status, roles, chairmanships, meetings and events hosted, each with its numbered source"),
 )
 paper = cached.printed_profile(ds, pick, vocab.first_year, vocab.last_year, today)  # plain, whole, sources as numbers
 paper_tables = {**paper.tables, "sources": paper.sources}
@@ -78,18 +85,24 @@ def section(name: str, title: str, frame, empty: str, **config) -> None:
 
 section(
     "chairmanships",
-    "Chairmanships",
+    _("Chairmanships"),
     p.chairmanships,
-    "Has not chaired CICA.",
+    _("Has not chaired CICA."),
     From=st.column_config.NumberColumn(format="%d"),
     To=st.column_config.NumberColumn(format="%d"),
 )
-section("roles", "Coordinator and co-coordinator roles", p.roles, "No coordinator role on record.")
-section("meetings", "Summits and ministerial meetings hosted", p.meetings, "No summit or ministerial meeting hosted on record.")
-section("events", "Events hosted", p.events, "No event hosted on record.")
+section("roles", _("Coordinator and co-coordinator roles"), p.roles, _("No coordinator role on record."))
+section(
+    "meetings", _("Summits and ministerial meetings hosted"), p.meetings, _("No summit or ministerial meeting hosted on record.")
+)
+section("events", _("Events hosted"), p.events, _("No event hosted on record."))
 if p.events_total > len(p.events):
-    st.caption(f"The {len(p.events)} most recent of {p.events_total} events; the Events page lists them all.")
-section("milestones", "Milestones that concern it", p.milestones, "No milestone names it.")
-section("sources", "Every source used on this page", p.sources, "No sources.")
-view_tools(ds, "country", CountryState(country=pick), f"Country profile ({p.name})")
+    st.caption(
+        _("The {shown} most recent of {total} events; the Events page lists them all.").format(
+            shown=len(p.events), total=p.events_total
+        )
+    )
+section("milestones", _("Milestones that concern it"), p.milestones, _("No milestone names it."))
+section("sources", _("Every source used on this page"), p.sources, _("No sources."))
+view_tools(ds, "country", CountryState(country=pick), _("Country profile ({name})").format(name=p.name))
 footer(ds)

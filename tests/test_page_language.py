@@ -104,3 +104,31 @@ def test_the_shared_caches_keep_one_copy_per_language(real_dataset):
     english = cached.member_steps(real_dataset)
     assert english is cached.member_steps(real_dataset)  # still shared within a language
     assert english.loc[0, "date_text"] == "1999" and russian.loc[0, "date_text"] == "1999 г."
+
+
+def test_a_country_profile_and_its_brief_in_russian(real_dataset):
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from cica_dash.data.i18n import using
+    from cica_dash.figures.brief import country_brief_pdf
+    from cica_dash.model import profile as prof
+
+    at = run_page("country", {"lang": "ru", "country": "THA"})
+    assert not at.exception
+    shown = _shown(at)
+    assert at.header[0].value == "Таиланд" and NOT_TRANSLATED not in shown
+    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert "Таиланд — член СВМДА с 22 окт. 2004 г. Статус наблюдателя" in shown.replace("\\", "")
+    roles = next(d.value for d in at.dataframe if "Роль" in d.value.columns)
+    assert {"Измерение", "Приоритетная сфера", "Роль", "Период"} <= set(roles.columns)
+    assert set(roles["Роль"]) <= {"координатор", "сокоординатор"}
+    with using("ru"):
+        p = prof.country_profile(real_dataset, "THA", date(2026, 12, 1))
+        pdf = country_brief_pdf(p, link="country?country=THA&lang=ru", version="v", made=date(2026, 12, 1))
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Справка о стране" in text and "Таиланд" in text and "Источники" in text
+    assert reader.pdf_header and reader.trailer["/Root"].get("/Lang") == "ru"

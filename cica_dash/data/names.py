@@ -6,10 +6,14 @@ from __future__ import annotations
 import gettext
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pycountry
 
 from cica_dash.data import i18n
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 INSTITUTIONAL = "institutional"  # events of CICA's own bodies, outside the five dimensions
 
@@ -47,10 +51,23 @@ def country_label(iso3: str, recorded: str = "") -> str:
     return _iso_catalog(lang).gettext(c.name) if c is not None else recorded or iso3
 
 
+def localized(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A name column in the run's language: `<column>_<lang>` where the data gives it (the
+    Russian names of dimensions and areas, each with its source), else the record's English."""
+    lang = i18n.current()
+    own = f"{column}_{lang}"
+    if lang == i18n.DEFAULT or own not in frame.columns:
+        return frame[column]
+    given = frame[own].fillna("").astype(str).str.strip()
+    return given.where(given.ne(""), frame[column])
+
+
 def short_dimension(name: str) -> str:
     """A dimension's one name on every page: 'Economic dimension' -> 'Economic', 'Fight against
     new challenges and threats' -> 'New challenges and threats'."""
-    short = name.removesuffix(" dimension").removeprefix("Fight against ")
+    short = name.removesuffix(" dimension").removeprefix("Fight against ").removesuffix(" измерение")
+    if short == "Борьба с новыми вызовами и угрозами":  # the short form CICA's Executive Director uses
+        short = "новые вызовы и угрозы"
     return short[:1].upper() + short[1:]
 
 

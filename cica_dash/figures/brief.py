@@ -1,6 +1,6 @@
 """The country brief: one state's profile as a one- or two-page PDF, made on the server with fpdf2
 in DejaVu Sans (shipped in static/fonts/: Latin and Cyrillic), each fact with its numbered source
-(`paper`), whose words it prints (`paper.WORDS`)."""
+(`paper`), whose words it prints (`paper.words()`, in the run's language)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from fpdf import encryption as _fpdf_encryption
 from fpdf.enums import WrapMode
 
 from cica_dash.data.dates import format_date
-from cica_dash.model.paper import WORDS, SourceNumbers, printed
+from cica_dash.model.paper import SourceNumbers, printed
+from cica_dash.model.paper import words as brief_words
 from cica_dash.model.profile import CountryProfile
 
 # fpdf2 keeps the ImportError of its optional `cryptography` (encrypted PDFs, unused here), and with
@@ -120,10 +121,13 @@ def _table(pdf: FPDF, frame: pd.DataFrame, columns: tuple[tuple[str, str, float]
             table.row([r.get(c, "") for c, _, _ in columns])
 
 
-def country_brief_pdf(profile: CountryProfile, *, link: str, version: str, made: date, words: Mapping[str, str] = WORDS) -> bytes:
+def country_brief_pdf(
+    profile: CountryProfile, *, link: str, version: str, made: date, words: Mapping[str, str] | None = None
+) -> bytes:
     """The brief of one state as PDF bytes: status and dates, chairmanships, roles, meetings and the
     most recent events hosted, each fact marked with its numbered source, the sources in full at the
     end, and on every page the view's link, the data version, the date made and the page number."""
+    words = words or brief_words()
     p = profile
     pdf = _Pdf(format="A4")
     pdf.set_margins(15, 15, 15)

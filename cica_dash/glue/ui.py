@@ -189,7 +189,8 @@ def printable_table(key: str, frame: pd.DataFrame, paper: pd.DataFrame, **kwargs
     with st.container(key=SCREEN_KEY + key):
         table(frame, **kwargs)
     with st.container(key=PAPER_KEY + key):
-        st.table(paper.map(escape_markdown), hide_index=True, border="horizontal")
+        shown = paper.map(escape_markdown).rename(columns=lambda c: _(c) if isinstance(c, str) else c)
+        st.table(shown, hide_index=True, border="horizontal")
 
 
 def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:

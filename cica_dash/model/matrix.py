@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cica_dash.data.dates import format_dates
+from cica_dash.data.i18n import _
 from cica_dash.data.load import Dataset
 from cica_dash.data.names import country_name, short_dimension
 from cica_dash.data.sources import source_columns
@@ -58,8 +59,19 @@ def period_texts(roles: pd.DataFrame) -> pd.Series:
     since = format_dates(roles["since"], roles["since_precision"])
     until = format_dates(roles["until"], roles["until_precision"])
     earliest = roles["notes"].fillna("").str.lower().str.contains("on record")
-    text = ("since at least " + since).where(earliest, "since " + since).where(since.ne(""), "start date not known")
-    return text.where(until.eq(""), text + " until " + until)
+    at_least, from_, unknown, to = (
+        _("since at least {date}"),
+        _("since {date}"),
+        _("start date not known"),
+        _("{period} until {date}"),
+    )
+    text = pd.Series(
+        [at_least.format(date=d) if e else from_.format(date=d) for d, e in zip(since, earliest)], index=roles.index, dtype=object
+    )
+    text = text.where(since.ne(""), unknown)
+    return text.where(
+        until.eq(""), pd.Series([to.format(period=p, date=u) for p, u in zip(text, until)], index=roles.index, dtype=object)
+    )
 
 
 def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:

@@ -170,6 +170,7 @@ STATUS_WORDS = {
     "member": N_("member"),
     "observer": N_("observer"),
     "former observer": N_("former observer"),
+    "not a member or observer": N_("not a member or observer"),
 }
 
 

@@ -2,8 +2,8 @@
 sources numbered in the order the facts cite them, so that a fact's [n] is the n-th entry of the
 source list, and every cell as text.
 
-Every word the brief prints is in WORDS: a translation replaces that one dict (the values from
-the record, and the periods and dates `membership` writes, stay as the record has them).
+Every word the brief prints is in WORDS, marked for the catalogs: `words()` gives them in the run's
+language (the values from the record stay as the record has them).
 """
 
 from __future__ import annotations
@@ -13,48 +13,53 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from cica_dash.data.i18n import N_, _, current
 from cica_dash.model.profile import CountryProfile
 
 WORDS: dict[str, str] = {
-    "lang": "en",
-    "subtitle": "CICA country brief",
-    "status": "Status",
-    "member since": "Member since",
-    "observer record": "Observer record",
-    "chairmanships": "Chairmanships",
-    "chairmanships.none": "Has not chaired CICA.",
-    "roles": "Coordinator and co-coordinator roles",
-    "roles.none": "No coordinator role on record.",
-    "meetings": "Summits and ministerial meetings hosted",
-    "meetings.none": "No summit or ministerial meeting hosted on record.",
-    "events": "Events hosted",
-    "events.none": "No event hosted on record.",
-    "events.some": "The {shown} most recent of {total} events hosted; the Events page lists them all.",
-    "sources": "Sources",
-    "sources.none": "No sources.",
-    "col.term": "Term",
-    "col.dimension": "Dimension",
-    "col.area": "Priority area",
-    "col.role": "Role",
-    "col.period": "Period",
-    "col.current": "Current",
-    "col.date": "Date",
-    "col.meeting": "Meeting",
-    "col.place": "Place",
-    "col.meeting status": "Status",
-    "col.event": "Event",
-    "col.type": "Type",
-    "col.city": "City",
-    "col.source": "Source",
-    "yes": "yes",
-    "footer": "{link} · data version {version} · made {made}",
-    "page": "page {page}/{pages}",
-    "status.founding member": "founding member",
-    "status.member": "member",
-    "status.observer": "observer",
-    "status.former observer": "former observer",
-    "status.not a member or observer": "not a member or observer",
+    "subtitle": N_("CICA country brief"),
+    "status": N_("Status"),
+    "member since": N_("Member since"),
+    "observer record": N_("Observer record"),
+    "chairmanships": N_("Chairmanships"),
+    "chairmanships.none": N_("Has not chaired CICA."),
+    "roles": N_("Coordinator and co-coordinator roles"),
+    "roles.none": N_("No coordinator role on record."),
+    "meetings": N_("Summits and ministerial meetings hosted"),
+    "meetings.none": N_("No summit or ministerial meeting hosted on record."),
+    "events": N_("Events hosted"),
+    "events.none": N_("No event hosted on record."),
+    "events.some": N_("The {shown} most recent of {total} events hosted; the Events page lists them all."),
+    "sources": N_("Sources"),
+    "sources.none": N_("No sources."),
+    "col.term": N_("Term"),
+    "col.dimension": N_("Dimension"),
+    "col.area": N_("Priority area"),
+    "col.role": N_("Role"),
+    "col.period": N_("Period"),
+    "col.current": N_("Current"),
+    "col.date": N_("Date"),
+    "col.meeting": N_("Meeting"),
+    "col.place": N_("Place"),
+    "col.meeting status": N_("Status"),
+    "col.event": N_("Event"),
+    "col.type": N_("Type"),
+    "col.city": N_("City"),
+    "col.source": N_("Source"),
+    "yes": N_("yes"),
+    "footer": N_("{link} · data version {version} · made {made}"),
+    "page": N_("page {page}/{pages}"),
+    "status.founding member": N_("founding member"),
+    "status.member": N_("member"),
+    "status.observer": N_("observer"),
+    "status.former observer": N_("former observer"),
+    "status.not a member or observer": N_("not a member or observer"),
 }
+
+
+def words() -> dict[str, str]:
+    """WORDS in the run's language, with its code under "lang" (the PDF's language)."""
+    return {"lang": current(), **{key: _(text) for key, text in WORDS.items()}}
 
 
 def _key(source: object) -> str:
@@ -96,9 +101,10 @@ def _text(value: object, words: Mapping[str, str]) -> str:
     return str(value)
 
 
-def printed(frame: pd.DataFrame, words: Mapping[str, str] = WORDS) -> pd.DataFrame:
+def printed(frame: pd.DataFrame, words: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Every cell as the text paper shows."""
-    return frame.astype(object).map(lambda v: _text(v, words)) if len(frame) else frame.astype(str)
+    w = words or {"yes": _(WORDS["yes"])}
+    return frame.astype(object).map(lambda v: _text(v, w)) if len(frame) else frame.astype(str)
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,10 @@ def printed_profile(p: CountryProfile) -> PrintedProfile:
     used = dict(zip(src.map(_key), p.sources["Used for"]))
     listed = numbers.listed()
     sources = pd.DataFrame(
-        {"No.": [f"[{n}]" for n, _ in listed], "Source": [s for _, s in listed], "Used for": [used.get(s, "") for _, s in listed]}
+        {
+            N_("No."): [f"[{n}]" for n, _s in listed],
+            N_("Source"): [s for _n, s in listed],
+            N_("Used for"): [used.get(s, "") for _n, s in listed],
+        }
     )
     return PrintedProfile(tables, sources)

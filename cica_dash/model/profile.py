@@ -10,8 +10,10 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.dates import PLAN_PASSED, format_date, format_spans, plan_date_passed
+from cica_dash.data.i18n import N_, _
+from cica_dash.data.labels import CATEGORY_WORDS, EVENT_TYPE_WORDS, ROLE_WORDS, STATUS_OF_MEETING
 from cica_dash.data.load import Dataset
-from cica_dash.data.names import country_name, short_dimension
+from cica_dash.data.names import country_label, country_name, localized, short_dimension
 from cica_dash.data.sources import source_columns, source_label
 from cica_dash.model.chairs import chair_span
 from cica_dash.model.events import held_online
@@ -72,13 +74,14 @@ def _collect_sources(sources: list[tuple[str, str, str]]) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             **source_columns(seen),
-            "Site": [source_label(s) for s in seen],
-            "Used for": ["; ".join(e["uses"]) for e in seen.values()],
-            "Kind": [e["kind"] for e in seen.values()],
+            N_("Site"): [source_label(s) for s in seen],
+            N_("Used for"): ["; ".join(e["uses"]) for e in seen.values()],
+            N_("Kind"): [e["kind"] for e in seen.values()],
         },
         columns=["Source", "Reference", "Site", "Used for", "Kind"],
     )
-    return out.sort_values(["Kind", "Site"], key=lambda c: c.map({"row source": 0}).fillna(1) if c.name == "Kind" else c)
+    out = out.sort_values(["Kind", "Site"], key=lambda c: c.map({"row source": 0}).fillna(1) if c.name == "Kind" else c)
+    return out.assign(Kind=out["Kind"].map({"row source": _("row source"), "named in notes": _("named in notes")}))
 
 
 def _source_text(source: object) -> str:
@@ -105,32 +108,33 @@ def _chairmanships(ds: Dataset, iso3: str) -> tuple[pd.DataFrame, Sources]:
     ch = ds.chairmanships[ds.chairmanships["iso3"].eq(iso3)].sort_values("start_date")
     table = pd.DataFrame(
         {
-            "Term": [chair_span(r) for _, r in ch.iterrows()],
-            "From": ch["start_date"].dt.year,
-            "To": ch["end_date"].dt.year.astype("Int64"),
+            N_("Term"): [chair_span(r) for _row, r in ch.iterrows()],
+            N_("From"): ch["start_date"].dt.year,
+            N_("To"): ch["end_date"].dt.year.astype("Int64"),
             **source_columns(ch["source_url"]),
         }
     )
-    return table, _row_sources(ch, "chairmanship")
+    return table, _row_sources(ch, _("chairmanship"))
 
 
 def _roles(ds: Dataset, iso3: str) -> tuple[pd.DataFrame, Sources]:
     co = ds.coordinators[ds.coordinators["iso3"].eq(iso3)]
     areas = ds.priority_areas.set_index("area")
-    dims = dict(zip(ds.dimensions["dimension"], ds.dimensions["name"]))
+    area_names = localized(areas, "name")
+    dims = dict(zip(ds.dimensions["dimension"], localized(ds.dimensions, "name")))
     co = co.assign(_dim=co["area"].map(areas["dimension"]), _since=co["since"].fillna(pd.Timestamp.max))
     co = co.sort_values(["_dim", "area", "_since"])
     table = pd.DataFrame(
         {
-            "Dimension": co["_dim"].map(dims).fillna("").map(short_dimension),
-            "Priority area": co["area"].map(areas["name"]).fillna(co["area"]),
-            "Role": co["role"],
-            "Period": period_texts(co),
-            "Current": co["until"].isna(),
+            N_("Dimension"): co["_dim"].map(dims).fillna("").map(short_dimension),
+            N_("Priority area"): co["area"].map(area_names).fillna(co["area"]),
+            N_("Role"): co["role"].map(lambda role: _(ROLE_WORDS.get(role, role))),
+            N_("Period"): period_texts(co),
+            N_("Current"): co["until"].isna(),
             **source_columns(co["source_url"]),
         }
     )
-    return table, _row_sources(co, "coordinator role")
+    return table, _row_sources(co, _("coordinator role"))
 
 
 def _meetings(ds: Dataset, iso3: str, today: date) -> tuple[pd.DataFrame, Sources]:
@@ -138,14 +142,16 @@ def _meetings(ds: Dataset, iso3: str, today: date) -> tuple[pd.DataFrame, Source
     rows = ms[ms["iso3"].eq(iso3) & ms["category"].isin(MEETING_CATEGORIES)]
     table = pd.DataFrame(
         {
-            "Date": format_spans(rows["date"], rows["end_date"], rows["date_precision"]),
-            "Meeting": rows["title"],
-            "Place": rows["place"].fillna(""),
-            "Status": rows["status"].where(~plan_date_passed(rows, today), PLAN_PASSED),
+            N_("Date"): format_spans(rows["date"], rows["end_date"], rows["date_precision"]),
+            N_("Meeting"): rows["title"],
+            N_("Place"): rows["place"].fillna(""),
+            N_("Status"): rows["status"]
+            .map(lambda s: _(STATUS_OF_MEETING.get(s, s)))
+            .where(~plan_date_passed(rows, today), _(PLAN_PASSED)),
             **source_columns(rows["source_url"]),
         }
     )
-    return table, _row_sources(rows, "meeting hosted")
+    return table, _row_sources(rows, _("meeting hosted"))
 
 
 def _milestones(ds: Dataset, iso3: str, spoken: set[str]) -> tuple[pd.DataFrame, Sources]:
@@ -156,13 +162,13 @@ def _milestones(ds: Dataset, iso3: str, spoken: set[str]) -> tuple[pd.DataFrame,
     concern = ms[(own & ~ms["category"].isin(MEETING_CATEGORIES)) | (~own & _mentions(text, spoken))]
     table = pd.DataFrame(
         {
-            "Date": format_spans(concern["date"], concern["end_date"], concern["date_precision"]),
-            "Category": concern["category"],
-            "Milestone": concern["title"],
+            N_("Date"): format_spans(concern["date"], concern["end_date"], concern["date_precision"]),
+            N_("Category"): concern["category"].map(lambda c: _(CATEGORY_WORDS.get(c, c))),
+            N_("Milestone"): concern["title"],
             **source_columns(concern["source_url"]),
         }
     )
-    return table, _row_sources(concern, "milestone")
+    return table, _row_sources(concern, _("milestone"))
 
 
 def _events(ds: Dataset, iso3: str) -> tuple[pd.DataFrame, Sources, int]:
@@ -171,14 +177,14 @@ def _events(ds: Dataset, iso3: str) -> tuple[pd.DataFrame, Sources, int]:
     ev = hosted.nlargest(PROFILE_EVENTS, "start_date").sort_values("start_date")
     table = pd.DataFrame(
         {
-            "Date": format_spans(ev["start_date"], ev["end_date"], ev["date_precision"]),
-            "Event": ev["title"],
-            "Type": ev["type"].str.replace("-", " "),
-            "City": ev["city"].fillna("").mask(held_online(ev) & ev["city"].isna(), "online"),
+            N_("Date"): format_spans(ev["start_date"], ev["end_date"], ev["date_precision"]),
+            N_("Event"): ev["title"],
+            N_("Type"): ev["type"].map(lambda t: _(EVENT_TYPE_WORDS.get(t, t.replace("-", " ")))),
+            N_("City"): ev["city"].fillna("").mask(held_online(ev) & ev["city"].isna(), _("online")),
             **source_columns(ev["source_url"]),
         }
     )
-    return table, _row_sources(ev, "event hosted"), len(hosted)
+    return table, _row_sources(ev, _("event hosted")), len(hosted)
 
 
 def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_now: pd.DataFrame | None = None) -> CountryProfile:
@@ -186,14 +192,14 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
     `status_as_of(ds, today.year, today)` when the caller already has it."""
     today = today or date.today()
     iso3 = iso3.upper()
-    name = state_names(ds).get(iso3) or country_name(iso3)
+    name = country_label(iso3, state_names(ds).get(iso3) or country_name(iso3))
     if status_now is None:
         status_now = status_as_of(ds, today.year, today)
     mine = status_now[status_now["iso3"].eq(iso3)]
     mem = ds.members[ds.members["iso3"].eq(iso3)]
     obs = observer_states(ds)
     obs = obs[obs["iso3"].eq(iso3)]
-    sources = _row_sources(mem, "membership") + _row_sources(obs, "observer status")
+    sources = _row_sources(mem, _("membership")) + _row_sources(obs, _("observer status"))
     chairs, used = _chairmanships(ds, iso3)
     sources += used
     roles, used = _roles(ds, iso3)
@@ -210,7 +216,7 @@ def country_profile(ds: Dataset, iso3: str, today: date | None = None, status_no
         status=mine["status"].iloc[0] if len(mine) else "not a member or observer",
         founding=bool(mem["founding"].any()) if len(mem) else False,
         member_since=format_date(mem["accession_date"].iloc[0], mem["date_precision"].iloc[0]) if len(mem) else "",
-        observer=[observer_period_text(r) for _, r in obs.iterrows()],
+        observer=[observer_period_text(r) for _row, r in obs.iterrows()],
         chairmanships=without_blank_reference(chairs).reset_index(drop=True),
         roles=without_blank_reference(roles).reset_index(drop=True),
         meetings=without_blank_reference(meetings).reset_index(drop=True),
@@ -227,16 +233,18 @@ def profile_summary(p: CountryProfile) -> str:
     """One sentence on a state's standing, for the top of its profile (plain text)."""
     if p.status in MEMBER_STATUSES:
         first = (
-            f"{p.name} is a founding member of CICA, a member since {p.member_since}."
+            _("{name} is a founding member of CICA, a member since {date}.")
             if p.founding
-            else f"{p.name} has been a member of CICA since {p.member_since}."
-        )
+            else _("{name} has been a member of CICA since {date}.")
+        ).format(name=p.name, date=p.member_since)
     elif p.status == "observer":
-        first = f"{p.name} is an observer state of CICA."
+        first = _("{name} is an observer state of CICA.").format(name=p.name)
     elif p.status == "former observer":
-        first = f"{p.name} was an observer state of CICA and is no longer listed."
+        first = _("{name} was an observer state of CICA and is no longer listed.").format(name=p.name)
     else:
-        first = f"{p.name} is neither a member nor an observer of CICA; it appears in the record as a host of events."
+        first = _("{name} is neither a member nor an observer of CICA; it appears in the record as a host of events.").format(
+            name=p.name
+        )
     if p.observer:
-        first += " Observer record: " + "; ".join(p.observer) + "."
+        first += " " + _("Observer record: {listings}.").format(listings="; ".join(p.observer))
     return first

@@ -42,7 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py"),
     PageSpec("matrix", "matrix", N_("Who coordinates what"), ":material/grid_on:", "app_pages/matrix.py"),
     PageSpec("events", "events", N_("Events"), ":material/event:", "app_pages/events.py"),
-    PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py"),
+    PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py", translated=True),
     PageSpec("data", "data", N_("About the data"), ":material/dataset:", "app_pages/data.py"),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}
