@@ -1,5 +1,6 @@
-"""AppTest: the interface's language is part of the link (`lang=ru`), kept from page to page in
-a visit, and a page that is fully translated shows no English interface words."""
+"""AppTest: the interface's language is part of the link (`lang=ru`), and a page that is fully
+translated shows no English interface words. (That the navigation keeps `lang` is the browser's
+part: tests/browser/test_language_browser.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from babel.messages.pofile import read_po
 
 from cica_dash.data.i18n import LOCALE_DIR
 from cica_dash.glue.ui import LANG_WIDGET
-from cica_dash.url.links import PAGE_BY_KEY
 from tests.apptest_helpers import run_page, warnings_text
 
 NOT_TRANSLATED = "Эта страница ещё не переведена"
@@ -76,23 +76,14 @@ def test_an_unknown_language_is_dropped_with_a_notice():
     assert at.title[0].value == "CICA Dashboard" and "lang" not in at.query_params
 
 
-def test_the_switcher_sets_the_language_and_the_link():
-    at = run_page("matrix", {"year": "2017"})
-    at.segmented_control(key=LANG_WIDGET).set_value("ru").run()
-    assert at.query_params["lang"] == "ru" and at.query_params["year"] == "2017"
-    assert NOT_TRANSLATED in _shown(at)
-    at.segmented_control(key=LANG_WIDGET).set_value("en").run()
-    assert "lang" not in at.query_params and at.query_params["year"] == "2017"
-
-
-def test_the_language_is_kept_when_the_visitor_moves_to_another_page():
-    at = run_page("overview", {"lang": "ru"})
-    at.switch_page(PAGE_BY_KEY["matrix"].script)
-    at.query_params.clear()  # the navigation's own links carry no query
-    at.run()
+def test_the_language_stays_in_the_link_when_the_view_changes():
+    at = run_page("matrix", {"year": "2017", "lang": "ru"})
+    at.slider(key="matrix.year").set_value(2016).run()
     assert not at.exception
-    assert at.query_params["lang"] == "ru"
-    assert NOT_TRANSLATED in _shown(at)
+    assert dict(at.query_params) == {"year": "2016", "lang": "ru"}
+    at = run_page("events", {"lang": "ru", "country": "THA"})
+    at.multiselect(key="events.country").unselect("THA").run()
+    assert dict(at.query_params) == {"lang": "ru"}
 
 
 def test_the_shared_caches_keep_one_copy_per_language(real_dataset):

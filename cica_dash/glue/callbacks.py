@@ -35,13 +35,3 @@ def reset_view(nav_key: str, page: str) -> None:
 def step_year(key: str, step: int, first: int, last: int) -> None:
     """A year stepper's button: the slider `key` one year on or back, within its range."""
     st.session_state[key] = min(last, max(first, int(st.session_state[key]) + step))
-
-
-def language_changed(widget: str, nav_key: str) -> None:
-    """The language switcher: the next run reads the chosen language from the link."""
-    lang = st.session_state[widget] or "en"  # a second click on the chosen one clears it: keep a language
-    st.session_state[nav_key]["lang"] = lang
-    if lang == "en":
-        st.query_params.pop("lang", None)
-    else:
-        st.query_params["lang"] = lang

@@ -122,6 +122,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   const draw = (el.__cicaDraw = (el.__cicaDraw ?? 0) + 1); // only the latest call's outcome counts
   el.__cicaTrigger = setTriggerValue; // the click handler below always reports through the latest one
   el.__cicaClicksOn = Boolean(data.clicks);
+  el.dataset.cicaLazy = data.lazy ? "1" : ""; // drawn when near the window (tests compare the others)
   const width = el.clientWidth || parentElement.clientWidth;
   if (figure.layout) {
     figure.layout.height = heightFor(figure.layout, width);

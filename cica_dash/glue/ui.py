@@ -230,37 +230,43 @@ def _link_query(state: UrlState | None) -> dict[str, list[str]] | None:
     return query or None
 
 
+def _replace_query(query: Mapping[str, Sequence[str]]) -> None:
+    """`st.query_params.from_dict(query)`, keeping the language: the switcher is bound to `lang`,
+    and from_dict drops a bound parameter (and may not set one). One message, so one history
+    entry, as from_dict. A departure from the public API (docs/architecture.md), until from_dict
+    keeps bound parameters."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    with get_session_state().query_params() as params:
+        lang = params.get_all(LANG_KEY)
+        params.clear_with_no_forward_msg(preserve_embed=True)
+        for key, values in {**query, **({LANG_KEY: lang} if lang else {})}.items():
+            params.set_with_no_forward_msg(key, list(values))
+        params._send_query_param_msg()
+
+
 def language() -> list[str]:
-    """Set this run's language and return the notices for a bad `lang`. The link names it; a
-    visitor who arrives from the navigation (whose links carry no query) keeps the language of
-    the visit (Back and Forward show the language of their link); otherwise English."""
-    nav = _nav()
-    raw = st.query_params.get_all(LANG_KEY)
-    if raw:
-        lang, notices = parse_language(raw, i18n.LANGUAGES, i18n.DEFAULT)
-    elif not _history_navigation() and not _query():  # a navigation link: the visit's language
-        lang, notices = nav.get("lang") or i18n.DEFAULT, []
-    else:  # Back or Forward to an English view, or a link without a language
-        lang, notices = i18n.DEFAULT, []
-    nav["lang"] = lang
+    """Set this run's language from the link's `lang` and return the notices for a bad value. The
+    navigation keeps `lang` from page to page (the switcher is bound to it), and every link the
+    pages make carries it, so the language is always the link's."""
+    lang, notices = parse_language(st.query_params.get_all(LANG_KEY), i18n.LANGUAGES, i18n.DEFAULT)
     i18n.set_language(lang)
     return notices
 
 
 def language_switcher() -> None:
-    """English | Русский, at the top of every page: the link follows (`lang`)."""
-    from cica_dash.glue.callbacks import language_changed
-
-    st.session_state[LANG_WIDGET] = i18n.current()
+    """en | ru at the top of every page, bound to the link's `lang`."""
     with st.container(horizontal=True, horizontal_alignment="right", key="cica-screen-language"):
+        # bound to the link's `lang` (Streamlit keeps an entry-point widget's parameter when the
+        # navigation changes page, in the same history entry); English, the default, stays out
         st.segmented_control(
             _("Language"),
             list(i18n.LANGUAGES),
-            format_func=i18n.LANGUAGES.get,
             key=LANG_WIDGET,
+            default=i18n.DEFAULT,
             label_visibility="collapsed",
-            on_change=language_changed,
-            args=(LANG_WIDGET, NAV_KEY),
+            required=True,
+            bind="query-params",
         )
 
 
@@ -275,7 +281,7 @@ def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
 #   views    page -> that query as a dict: the page's last view in this visit
 #   reset    the page whose "Reset filters" was pressed, until that page has run
 NAV_KEY = "_cica_nav"
-LANG_WIDGET = "cica.language"
+LANG_WIDGET = LANG_KEY  # the switcher is bound to the link's `lang`
 RECENT_WRITES = 8
 
 
@@ -331,8 +337,8 @@ def no_url_state() -> None:
     query = _query()
     for notice in unknown_params(query, []):
         st.warning(notice, icon=":material/link_off:")
-    if query or _signature(st.query_params.to_dict()) != _signature({k: v[0] for k, v in _lang_query().items()}):
-        st.query_params.from_dict(_lang_query())
+    if query:
+        _replace_query({})
 
 
 def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
@@ -377,8 +383,8 @@ def write_url(state: UrlState, page: str) -> None:
     recent = [sig for sig in nav["written"].get(page, ()) if sig != _signature(query)]
     nav["written"][page] = (*recent[-(RECENT_WRITES - 1) :], _signature(query))
     nav["views"][page] = query
-    if _signature(_query()) != _signature(query) or st.query_params.get_all(LANG_KEY) != _lang_query().get(LANG_KEY, []):
-        st.query_params.from_dict({**query, **_lang_query()})
+    if _signature(_query()) != _signature(query):
+        _replace_query(query)
 
 
 def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:

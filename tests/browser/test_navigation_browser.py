@@ -32,7 +32,9 @@ VISIBLE_STATE_JS = """() => {
     multiselects: texts('[data-testid="stMultiSelect"]'),
     selectboxes: texts('[data-testid="stSelectbox"]'),
     radios: Array.from(main.querySelectorAll('[data-testid="stRadio"] input:checked')).map(e => e.closest('label').innerText.trim()),
-    charts: Array.from(main.querySelectorAll('.js-plotly-plot .gtitle')).map(e => e.textContent),
+    // a chart drawn when it comes near the window (glue/plotly_element.js `lazy`) may or may not be
+    // drawn yet, depending on where the page was laid out when it arrived: the others are compared
+    charts: Array.from(main.querySelectorAll('.js-plotly-plot:not([data-cica-lazy="1"]) .gtitle')).map(e => e.textContent),
     grids: Array.from(main.querySelectorAll('[data-testid="stDataFrame"] [role="grid"], [data-testid="stDataFrame"] table'))
         .map(e => e.getAttribute('aria-rowcount')),
     errors: main.querySelectorAll('[data-testid="stException"]').length,

@@ -1,0 +1,49 @@
+"""The interface's language in a real browser: the switcher changes the words and the link, a
+Russian link stays Russian through the navigation and Back, and a Russian page passes the
+accessibility audit."""
+
+from __future__ import annotations
+
+import re
+
+
+def _h1(page) -> str:
+    return page.locator('[data-testid="stMain"] h1').first.inner_text()
+
+
+def test_the_switcher_changes_the_words_and_the_link(server, watched):
+    page = watched.page
+    page.goto(server + "/map?year=2017")
+    watched.settle(60_000)
+    assert _h1(page) == "Member map"
+    page.get_by_role("radio", name="ru").click()
+    page.wait_for_url(re.compile(r"lang=ru"), timeout=30_000, wait_until="commit")
+    watched.settle(60_000)
+    assert _h1(page) == "Карта участников" and "year=2017" in page.url
+    assert page.get_by_test_id("stMetric").filter(has_text="Государства-члены").count() == 1
+    watched.shot("map-2017-ru")
+    page.get_by_role("radio", name="en").click()
+    page.wait_for_url(lambda url: "lang=" not in url, timeout=30_000, wait_until="commit")
+    watched.settle(60_000)
+    assert _h1(page) == "Member map" and "year=2017" in page.url
+    assert watched.errors == [] and watched.external == []
+
+
+def test_a_russian_link_stays_russian_through_the_navigation_and_back(server, watched):
+    page = watched.page
+    page.goto(server + "/?lang=ru")
+    watched.settle(60_000)
+    assert _h1(page) == "Панель СВМДА"
+    page.get_by_test_id("stTopNavLink").filter(has_text="Профиль страны").click()
+    page.wait_for_url(re.compile(r"/country\?lang=ru"), timeout=30_000, wait_until="commit")
+    watched.settle(60_000)
+    assert _h1(page) == "Профиль страны"
+    page.get_by_test_id("stTopNavLink").filter(has_text="События").click()
+    page.wait_for_url(re.compile(r"/events\?lang=ru"), timeout=30_000, wait_until="commit")
+    watched.settle(60_000)
+    assert "Эта страница ещё не переведена" in page.get_by_test_id("stMain").inner_text()
+    page.go_back()
+    page.wait_for_url(re.compile(r"/country\?lang=ru"), timeout=30_000, wait_until="commit")
+    watched.settle(60_000)
+    assert _h1(page) == "Профиль страны"
+    assert watched.errors == [] and watched.external == []
