@@ -57,6 +57,19 @@ def test_the_member_map_in_russian_has_no_english_interface_words():
     assert dict(at.query_params) == {"lang": "ru", "year": "2017"}
 
 
+def test_the_timeline_in_russian_has_no_english_interface_words():
+    at = run_page("timeline", {"lang": "ru", "from": "1992", "to": "2017", "country": "KAZ"})
+    assert not at.exception
+    shown = _shown(at)
+    assert at.title[0].value == "Хронология" and NOT_TRANSLATED not in shown
+    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert "1992–2017 · Казахстан" in shown.replace("\\", "")
+    assert at.radio(key="timeline.preset").value == "First 25 years (1992–2017)"  # the value stays the code
+    assert "Первые 25 лет (1992–2017)" in at.radio(key="timeline.preset").options
+    items = at.dataframe[0].value
+    assert "Председательство: Казахстан" in set(items["Название"])
+
+
 def test_english_is_the_default_and_stays_out_of_the_link():
     at = run_page("overview")
     assert at.title[0].value == "CICA Dashboard" and dict(at.query_params) == {}

@@ -6,9 +6,9 @@ from cica_dash.data.i18n import N_
 
 # events.csv `relation`: what CICA did (the data package declares the codes)
 RELATION_LABELS: dict[str, str] = {
-    "organised": "organised by CICA",
-    "co-organised": "co-organised by CICA",
-    "took-part": "other bodies' events CICA took part in",
+    "organised": N_("organised by CICA"),
+    "co-organised": N_("co-organised by CICA"),
+    "took-part": N_("other bodies' events CICA took part in"),
 }
 OWN_RELATIONS = ("organised", "co-organised")  # CICA's own events, as against taking part
 

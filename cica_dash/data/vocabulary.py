@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.load import Dataset
-from cica_dash.data.names import country_name
+from cica_dash.data.names import country_label, country_name, localized
 
 FIRST_YEAR = 1992  # the initiative at the UN General Assembly
 
@@ -38,6 +38,7 @@ class Vocabulary:
         states = ds.observers[ds.observers["kind"] == "state"].dropna(subset=["iso3"])
         names.update(zip(states["iso3"], states["name"]))
         names.update(zip(ds.members["iso3"], ds.members["name"]))
+        names = {code: country_label(code, name) for code, name in names.items()}  # in the run's language
         spec = next(r for r in ds.package["resources"] if r["name"] == "events")
         types = next(f for f in spec["schema"]["fields"] if f["name"] == "type")["constraints"]["enum"]
         relations = next(f for f in spec["schema"]["fields"] if f["name"] == "relation")["constraints"]["enum"]
@@ -46,8 +47,8 @@ class Vocabulary:
         last = max(today.year, int(pd.concat([ds.milestones["date"], ds.events["start_date"]]).max().year))
         return cls(
             countries=dict(sorted(names.items(), key=lambda kv: kv[1])),
-            dimensions=dict(zip(ds.dimensions["dimension"], ds.dimensions["name"])),
-            areas=dict(zip(ds.priority_areas["area"], ds.priority_areas["name"])),
+            dimensions=dict(zip(ds.dimensions["dimension"], localized(ds.dimensions, "name"))),
+            areas=dict(zip(ds.priority_areas["area"], localized(ds.priority_areas, "name"))),
             area_dimension=dict(zip(ds.priority_areas["area"], ds.priority_areas["dimension"])),
             event_types=tuple(types),
             relations=tuple(relations),

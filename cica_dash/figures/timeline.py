@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from cica_dash.data.i18n import _, count
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.figures.palette import EDGE, GAP, INK, TIMELINE_COLOURS, TRANSPARENT, chart_title, outline_for, rgba, wrap_note
 from cica_dash.model.timeline import LANES, escape_html, wrap_html
@@ -16,14 +17,14 @@ SYMBOLS = {"summit": "diamond", "initiative": "star", "accession": "triangle-up"
 
 
 def _legend_name(category: str, style: str, planned: bool) -> str:
-    name = LANES.get(category, category)
+    name = _(LANES.get(category, category))
     if style == "numbered":
-        name = "Ministerial (numbered)"
+        name = _("Ministerial (numbered)")
     elif style == "informal":
-        name = "Ministerial (informal/special)"
+        name = _("Ministerial (informal/special)")
     elif category == "chairmanship" and style == "ongoing":
-        name = "Chairmanship (ongoing, to today)"
-    return f"{name} – planned" if planned else name
+        name = _("Chairmanship (ongoing, to today)")
+    return _("{name} – planned").format(name=name) if planned else name
 
 
 def _rank(category: str, style: str, planned: bool) -> int:
@@ -63,7 +64,7 @@ def _point_traces(items: pd.DataFrame, seen: set[str]) -> list[dict]:
             dict(
                 type="scatter",
                 x=hovers.index,
-                y=np.full(len(hovers), LANES[cat], dtype=object),
+                y=np.full(len(hovers), _(LANES[cat]), dtype=object),
                 mode="markers+text" if labels is not None else "markers",
                 text=labels,
                 textposition="top center",
@@ -103,7 +104,7 @@ def _bar_traces(items: pd.DataFrame, seen: set[str]) -> list[dict]:
                 orientation="h",
                 base=group["start"],
                 x=span_ms,
-                y=np.full(len(group), LANES[cat], dtype=object),
+                y=np.full(len(group), _(LANES[cat]), dtype=object),
                 width=0.7 if cat == "chairmanship" else 0.2,
                 text=group["label"].to_numpy(dtype=object) if cat == "chairmanship" else None,
                 textposition="inside",
@@ -136,12 +137,17 @@ def _member_band(growth: pd.DataFrame, today: date) -> list[dict]:
     """The member count as a step line above the lanes, carried on to today."""
     if not len(growth):
         return []
+    today_word = _("today")
     g = pd.concat(
-        [growth, pd.DataFrame([{**growth.iloc[-1].to_dict(), "date": pd.Timestamp(today), "date_text": "today"}])],
+        [growth, pd.DataFrame([{**growth.iloc[-1].to_dict(), "date": pd.Timestamp(today), "date_text": today_word}])],
         ignore_index=True,
     )
     hover = [
-        f"<b>{c} member states</b><br>from {escape_html(t)}" + (f"<br>joined: {wrap_html(j, 60)}" if t != "today" else "")
+        "<b>"
+        + count(c, "{n} member state", "{n} member states")
+        + "</b><br>"
+        + _("from {date}").format(date=escape_html(t))
+        + ("<br>" + _("joined: {names}").format(names=wrap_html(j, 60)) if t != today_word else "")
         for c, t, j in zip(g["count"], g["date_text"], g["joined"])
     ]
     return [
@@ -155,7 +161,7 @@ def _member_band(growth: pd.DataFrame, today: date) -> list[dict]:
             fillcolor=rgba(TIMELINE_COLOURS["accession"], 0.15),
             hovertext=np.array(hover, dtype=object),
             hovertemplate="%{hovertext}<extra></extra>",
-            name="Member states (count)",
+            name=_("Member states (count)"),
             showlegend=False,
             xaxis="x",
             yaxis="y",
@@ -167,14 +173,16 @@ def _annotations(now: pd.Timestamp, empty: bool) -> list[dict]:
     """'today' over its line, the reading note and source under the title, and a line when
     nothing matches."""
     annotations = [
-        dict(x=now, xref="x", y=1.0, yref="paper", text="today", showarrow=False, yanchor="bottom", font=dict(size=11)),
+        dict(x=now, xref="x", y=1.0, yref="paper", text=_("today"), showarrow=False, yanchor="bottom", font=dict(size=11)),
         dict(
             # above the chart, under the title: the legend below grows on a phone and must not cover it
-            text=wrap_note("Thin bars: a date known only to its month or year.")
+            text=wrap_note(_("Thin bars: a date known only to its month or year."))
             + "<br>"
             + wrap_note(
-                "Source: CICA Dashboard data (milestones, chairmanships, members); "
-                "each item's source is in its hover and in the list below."
+                _(
+                    "Source: CICA Dashboard data (milestones, chairmanships, members); "
+                    "each item's source is in its hover and in the list below."
+                )
             ),
             xref="paper",
             yref="paper",
@@ -190,7 +198,7 @@ def _annotations(now: pd.Timestamp, empty: bool) -> list[dict]:
     ]
     if empty:
         annotations.append(
-            dict(text="Nothing matches the chosen filters.", xref="paper", yref="paper", x=0.5, y=0.4, showarrow=False)
+            dict(text=_("Nothing matches the chosen filters."), xref="paper", yref="paper", x=0.5, y=0.4, showarrow=False)
         )
     return annotations
 
@@ -206,7 +214,7 @@ def timeline_figure(
     growth: pd.DataFrame,
     today: date,
     window: list[pd.Timestamp],
-    title: str = "CICA from the 1992 initiative to today",
+    title: str = "",
 ) -> go.Figure:
     """Lanes of items under a member-count band, on one shared date axis.
 
@@ -214,6 +222,7 @@ def timeline_figure(
     month- or year-precision items and chairmanships are bars across their span.
     Planned items are hollow or hatched. Empty input gives a labelled empty figure.
     """
+    title = title or _("CICA from the 1992 initiative to today")
     lanes = [c for c in LANES if c in set(items["category"])] if len(items) else []
     plot = BAND_PX + GAP_PX + LANE_PX * max(len(lanes), 2)
     seen: set[str] = set()
@@ -233,13 +242,15 @@ def timeline_figure(
         # grid colour from the theme
         xaxis=dict(anchor="y", domain=[0, 1], matches="x2", showticklabels=True, type="date", range=window, showgrid=True),
         xaxis2=dict(anchor="y2", domain=[0, 1], type="date", range=window, showgrid=True),
-        yaxis=dict(anchor="x", domain=[1 - BAND_PX / plot, 1], title=dict(text="Members"), rangemode="tozero", fixedrange=True),
+        yaxis=dict(
+            anchor="x", domain=[1 - BAND_PX / plot, 1], title=dict(text=_("Members")), rangemode="tozero", fixedrange=True
+        ),
         yaxis2=dict(
             anchor="x2",
             domain=[0, lane_top],
             type="category",
             categoryorder="array",
-            categoryarray=[LANES[c] for c in reversed(lanes)],
+            categoryarray=[_(LANES[c]) for c in reversed(lanes)],
             fixedrange=True,
         ),
         shapes=[

@@ -74,11 +74,13 @@ def _load(folder: str, signature: tuple) -> Dataset:
     return load_dataset(Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _vocabulary(folder: str, signature: tuple, today: date) -> Vocabulary:
+@st.cache_resource(show_spinner=False, max_entries=2 * len(i18n.LANGUAGES))
+def _vocabulary(folder: str, signature: tuple, today: date, lang: str) -> Vocabulary:
     # keyed on the day as well: the year sliders end at the current year, so on 1 January they
-    # must reach the new year without a change of the files or a restart
-    return Vocabulary.from_dataset(_load(folder, signature), today)
+    # must reach the new year without a change of the files or a restart; and on the language:
+    # the names the pickers and summary lines show are the run's language's
+    with i18n.using(lang):
+        return Vocabulary.from_dataset(_load(folder, signature), today)
 
 
 def _today() -> date:
@@ -91,7 +93,7 @@ def dataset() -> tuple[Dataset, Vocabulary]:
     folder = data_dir()
     signature = data_signature(folder)
     try:
-        return _load(str(folder), signature), _vocabulary(str(folder), signature, _today())
+        return _load(str(folder), signature), _vocabulary(str(folder), signature, _today(), i18n.current())
     except DataError as err:
         show_data_error(err)
         st.stop()

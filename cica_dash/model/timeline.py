@@ -17,19 +17,21 @@ from typing import Any
 import pandas as pd
 
 from cica_dash.data.dates import PLAN_PASSED, format_date, format_span, period_end, plan_date_passed
+from cica_dash.data.i18n import N_, _, current
 from cica_dash.data.load import Dataset
+from cica_dash.data.names import country_label
 
 # Lanes top to bottom; the keys are the milestone categories (the link vocabulary).
 LANES: dict[str, str] = {
-    "initiative": "Initiative",
-    "chairmanship": "Chairmanships",
-    "summit": "Summits",
-    "ministerial": "Ministerial meetings",
-    "accession": "Accessions",
-    "document": "Founding documents",
-    "institution": "Institutions",
-    "anniversary": "Anniversaries",
-    "partnership": "Partnerships",
+    "initiative": N_("Initiative"),
+    "chairmanship": N_("Chairmanships"),
+    "summit": N_("Summits"),
+    "ministerial": N_("Ministerial meetings"),
+    "accession": N_("Accessions"),
+    "document": N_("Founding documents"),
+    "institution": N_("Institutions"),
+    "anniversary": N_("Anniversaries"),
+    "partnership": N_("Partnerships"),
 }
 
 
@@ -63,14 +65,14 @@ def _clean_note(note: object) -> str:
 def chairmanship_items(ds: Dataset, today: date) -> pd.DataFrame:
     """One bar per chairmanship; one without an end date runs to `today` (it is ongoing)."""
     ch = ds.chairmanships
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names = {iso: country_label(iso, name) for iso, name in zip(ds.members["iso3"], ds.members["name"])}
     now = pd.Timestamp(today)
     rows = []
     for r in ch.itertuples(index=False):
         ongoing = pd.isna(r.end_date)
         end = now if ongoing else r.end_date
         if ongoing:
-            text = f"{format_date(r.start_date, r.start_precision)} – today (ongoing)"
+            text = _("{date} – today (ongoing)").format(date=format_date(r.start_date, r.start_precision))
         elif r.start_precision == r.end_precision:
             text = format_span(r.start_date, r.end_date, r.start_precision)
         else:
@@ -87,7 +89,7 @@ def chairmanship_items(ds: Dataset, today: date) -> pd.DataFrame:
                 "planned": False,
                 "is_span": True,
                 "label": name,
-                "title": f"Chairmanship of {name}",
+                "title": _("Chairmanship of {name}").format(name=name),
                 "place": "",
                 "iso3": r.iso3,
                 "description": _clean_note(r.notes),
@@ -195,7 +197,7 @@ def member_growth(members: pd.DataFrame) -> pd.DataFrame:
             {
                 "date": when,
                 "date_text": format_date(when, group["date_precision"].iloc[0]),
-                "joined": ", ".join(group["name"]),
+                "joined": ", ".join(country_label(i, n) for i, n in zip(group["iso3"], group["name"])),
                 "added": len(group),
             }
         )
@@ -206,21 +208,21 @@ def member_growth(members: pd.DataFrame) -> pd.DataFrame:
 
 def readable_list(items: pd.DataFrame) -> pd.DataFrame:
     """The shown items as a table in date order, for reading, copying and citing."""
-    what = items["category"].map(LANES).fillna(items["category"])
-    what = what.where(~items["style"].eq("informal"), "Ministerial meetings (informal/special)")
-    what = what.where(~items["style"].eq("numbered"), "Ministerial meetings (numbered)")
-    what = what.where(~items["planned"], what + " (planned)")
-    what = what.where(~items["plan_passed"], what + f": {PLAN_PASSED}")
+    what = items["category"].map({k: _(v) for k, v in LANES.items()}).fillna(items["category"])
+    what = what.where(~items["style"].eq("informal"), _("Ministerial meetings (informal/special)"))
+    what = what.where(~items["style"].eq("numbered"), _("Ministerial meetings (numbered)"))
+    what = what.where(~items["planned"], what + " " + _("(planned)"))
+    what = what.where(~items["plan_passed"], what + f": {_(PLAN_PASSED)}")
     is_url = items["source_url"].str.match(r"https?://")
     return pd.DataFrame(
         {
-            "Date": items["date_text"],
-            "What": what,
-            "Title": items["title"],
-            "Place": items["place"],
-            "Decided or adopted": items["description"],
-            "Source": items["source_url"].where(is_url, None),
-            "Reference": items["source_url"].where(~is_url, None),
+            N_("Date"): items["date_text"],
+            N_("What"): what,
+            N_("Title"): items["title"],
+            N_("Place"): items["place"],
+            N_("Decided or adopted"): items["description"],
+            N_("Source"): items["source_url"].where(is_url, None),
+            N_("Reference"): items["source_url"].where(~is_url, None),
         }
     ).reset_index(drop=True)
 
@@ -237,20 +239,22 @@ def hover_text(row: Mapping[str, Any]) -> str:
     """What a pointer over an item shows: title, date at its precision, place, what was decided, source."""
     title = escape_html(row["title"])
     if row["planned"] and "planned" not in row["title"].lower():
-        title += " (planned)"
+        title += " " + _("(planned)")
     lines = [f"<b>{title}</b>", escape_html(row["date_text"]) + (f" · {escape_html(row['place'])}" if row["place"] else "")]
     if row["style"] == "informal":
-        lines.append("<i>informal or special meeting (unnumbered)</i>")
+        lines.append("<i>" + _("informal or special meeting (unnumbered)") + "</i>")
     if row.get("plan_passed"):
-        lines.append(f"<i>{PLAN_PASSED}</i>")
+        lines.append(f"<i>{_(PLAN_PASSED)}</i>")
     elif row["planned"]:
-        lines.append("<i>planned, not yet held</i>")
+        lines.append("<i>" + _("planned, not yet held") + "</i>")
     if row["description"]:
         lines.append(wrap_html(row["description"]))
-    lines.append("Source: " + escape_html(textwrap.shorten(row["source_url"], 90, placeholder="…")))
+    lines.append(_("Source: {where}").format(where=escape_html(textwrap.shorten(row["source_url"], 90, placeholder="…"))))
     return "<br>".join(lines)
 
 
 def _ordinal(n: int) -> str:
+    if current() == "ru":
+        return f"{n}-й"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"

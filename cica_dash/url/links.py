@@ -39,7 +39,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "", N_("Overview"), ":material/home:", "app_pages/overview.py", translated=True),
     PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py", translated=True),
-    PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py"),
+    PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py", translated=True),
     PageSpec("matrix", "matrix", N_("Who coordinates what"), ":material/grid_on:", "app_pages/matrix.py"),
     PageSpec("events", "events", N_("Events"), ":material/event:", "app_pages/events.py"),
     PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py", translated=True),

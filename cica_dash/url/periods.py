@@ -3,13 +3,15 @@ custom range, to and from the link's `from`/`to`."""
 
 from __future__ import annotations
 
-PRESET_25 = "First 25 years (1992–2017)"
+from cica_dash.data.i18n import N_
+
+PRESET_25 = N_("First 25 years (1992–2017)")  # the radio's values; shown with `_`
 
 
-PRESET_ALL = "Everything"
+PRESET_ALL = N_("Everything")
 
 
-PRESET_CUSTOM = "Custom"
+PRESET_CUSTOM = N_("Custom")
 
 
 PRESETS: dict[str, tuple[int, int] | None] = {PRESET_25: (1992, 2017), PRESET_ALL: None, PRESET_CUSTOM: None}

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Self
 
-from cica_dash.data.i18n import N_, _
-from cica_dash.data.labels import RELATION_LABELS
+from cica_dash.data.i18n import N_, _, ngettext
+from cica_dash.data.labels import CATEGORY_WORDS, EVENT_TYPE_WORDS, RELATION_LABELS
 from cica_dash.data.names import dimension_label
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.url.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
@@ -140,9 +140,9 @@ def _year_span(lo: int | None, hi: int | None) -> str:
     if lo and hi:
         return str(lo) if lo == hi else f"{lo}–{hi}"
     if lo:
-        return f"from {lo}"
+        return _("from {year}").format(year=lo)
     if hi:
-        return f"to {hi}"
+        return _("to {year}").format(year=hi)
     return ""
 
 
@@ -222,7 +222,7 @@ class TimelineState(UrlState):
             lambda v: v.categories,
             what=N_("category"),
             doc="repeatable milestone category, e.g. `summit`, `ministerial`, `accession`",
-            words=lambda value, v: ", ".join(value),
+            words=lambda value, v: ", ".join(_(CATEGORY_WORDS.get(c, c)) for c in value),
         ),
         COUNTRIES,
     )
@@ -242,7 +242,7 @@ class TimelineState(UrlState):
         )
 
     def describe(self, vocab: Vocabulary) -> str:
-        span = _year_span(self.year_from, self.year_to) or f"{vocab.first_year}–today"
+        span = _year_span(self.year_from, self.year_to) or _("{year}–today").format(year=vocab.first_year)
         return " · ".join([span, *self.summary_parts(vocab)])
 
 
@@ -289,7 +289,8 @@ class MatrixState(UrlState):
         )
 
     def describe(self, vocab: Vocabulary) -> str:
-        return " · ".join([f"as of {self.year}" if self.year else "as of today", *self.summary_parts(vocab)])
+        when = _("as of {year}").format(year=self.year) if self.year else _("as of today")
+        return " · ".join([when, *self.summary_parts(vocab)])
 
 
 def _dimension_words(value: Sequence[str], v: Vocabulary) -> str:
@@ -336,11 +337,17 @@ class EventsState(UrlState):
             lambda v: v.event_types,
             what=N_("event type"),
             doc="repeatable event type, e.g. `seminar`",
-            words=lambda value, v: ", ".join(t.replace("-", " ") for t in value),
+            words=lambda value, v: ", ".join(_(EVENT_TYPE_WORDS.get(t, t.replace("-", " "))) for t in value),
         ),
         Param("from", "year_from", "year", doc=FROM_DOC),
         Param("to", "year_to", "year", doc=TO_DOC),
-        Param("q", "q", "text", doc="text in titles, places and notes", words=lambda value, v: f"matching “{value}”"),
+        Param(
+            "q",
+            "q",
+            "text",
+            doc="text in titles, places and notes",
+            words=lambda value, v: _("matching “{text}”").format(text=value),
+        ),
         Param(
             "relation",
             "relation",
@@ -348,7 +355,7 @@ class EventsState(UrlState):
             lambda v: v.relations,
             what=N_("relation to CICA"),
             doc="repeatable: `organised`, `co-organised` (by CICA), `took-part` (another body's event)",
-            words=lambda value, v: ", ".join(RELATION_LABELS.get(r, r) for r in value),
+            words=lambda value, v: ", ".join(_(RELATION_LABELS.get(r, r)) for r in value),
         ),
         Param(
             "milestones",
@@ -395,9 +402,11 @@ class EventsState(UrlState):
         return self.milestones == "include" and not (self.dimension or self.area or self.type or self.relation)
 
     def describe(self, vocab: Vocabulary, count: int, milestones: int | None = None) -> str:
-        what = f"{count} event{'s' if count != 1 else ''}"
+        what = ngettext("{n} event", "{n} events", count).format(n=count)
         if milestones is not None:
-            what += f" and {milestones} milestone{'s' if milestones != 1 else ''}"
+            what = ngettext("{events} and {n} milestone", "{events} and {n} milestones", milestones).format(
+                events=what, n=milestones
+            )
         return " · ".join([what, *self.summary_parts(vocab)])
 
 
