@@ -6,7 +6,6 @@ from functools import partial
 import streamlit as st
 
 from cica_dash.data.i18n import _
-from cica_dash.data.names import country_label
 from cica_dash.figures.brief import country_brief_pdf
 from cica_dash.glue import cached
 from cica_dash.glue.ui import (
@@ -29,11 +28,10 @@ ds, vocab = dataset()
 state = url_state(CountryState, vocab, "country")
 
 st.title(_("Country profile"))
-names = {code: country_label(code, name) for code, name in vocab.countries.items()}  # the pickers find them as typed
 st.selectbox(
     _("Country"),
-    sorted(names, key=names.get),
-    format_func=names.get,
+    list(vocab.countries),  # in the run's language, sorted by name: the picker finds them as typed
+    format_func=vocab.countries.get,
     placeholder=_("Choose a country"),
     key="country.pick",
 )

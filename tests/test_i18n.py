@@ -48,6 +48,22 @@ def test_a_span_of_days(lang, start, end, text):
         assert format_spans(pd.Series([start]), pd.Series([end]), pd.Series(["day"])).tolist() == [text]
 
 
+@pytest.mark.parametrize(
+    "lang, text, shown",
+    [
+        ("en", "2026-12-01", "1 Dec 2026"),
+        ("ru", "2026-12-01", "1 дек. 2026 г."),
+        ("en", "not a date", "not a date"),
+        ("en", "", ""),
+    ],
+)
+def test_an_iso_day_in_the_one_date_style(lang, text, shown):
+    from cica_dash.data.dates import format_iso_day
+
+    with i18n.using(lang):
+        assert format_iso_day(text) == shown
+
+
 def test_the_language_of_a_run_is_english_unless_set():
     assert i18n.current() == "en"
     with i18n.using("ru"):

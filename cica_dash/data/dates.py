@@ -44,6 +44,13 @@ def format_date(value: pd.Timestamp | None, precision: str | None) -> str:
     return f"{_day_month(value, lang)} {value.year}{year_suffix}"
 
 
+def format_iso_day(text: object) -> str:
+    """An ISO date written as text (the data package's `x-accessed`) in the one date style ("1 Dec
+    2026"); anything that is not a date is returned as it is."""
+    day = pd.to_datetime(text, errors="coerce") if isinstance(text, str) else pd.NaT
+    return format_date(day, "day") if pd.notna(day) else str(text if text is not None else "")
+
+
 def format_dates(values: pd.Series, precisions: pd.Series | str) -> pd.Series:
     """A column of dates as text, each at its own precision (vectorised: no loop over the rows)."""
     if isinstance(precisions, str):

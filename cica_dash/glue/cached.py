@@ -57,7 +57,6 @@ def data_cached(max_entries: int = 4) -> Callable[[Callable[..., R]], Callable[.
         def wrapper(ds: Dataset, *args: Any) -> R:
             return cached(ds, i18n.current(), *args)
 
-        wrapper.clear = cached.clear  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

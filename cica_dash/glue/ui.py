@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cica_dash.data import i18n
+from cica_dash.data.dates import format_iso_day
 from cica_dash.data.i18n import _
 from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
 from cica_dash.data.vocabulary import Vocabulary
@@ -220,15 +221,11 @@ def _query() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params.keys() if k != LANG_KEY}
 
 
-def _lang_query() -> dict[str, list[str]]:
-    """The language's part of a link: nothing for English."""
-    lang = i18n.current()
-    return {} if lang == i18n.DEFAULT else {LANG_KEY: [lang]}
-
-
 def _link_query(state: UrlState | None) -> dict[str, list[str]] | None:
-    """A link's query: the state's own and the language."""
-    query = {**(state.to_query() if state else {}), **_lang_query()}
+    """A link's query: the state's own and the language (English stays out of the link)."""
+    query = state.to_query() if state else {}
+    if i18n.current() != i18n.DEFAULT:
+        query = {**query, LANG_KEY: [i18n.current()]}
     return query or None
 
 
@@ -438,18 +435,9 @@ def footer(ds: Dataset) -> None:
         _("Data: {title}. Every row names its source; see *About the data*. Licence: {licence}. Data as of {date}.").format(
             title=escape_markdown(title),
             licence=escape_markdown(licence.get("name", "")),
-            date=_as_of_text(pkg.get("x-accessed", "")),
+            date=format_iso_day(pkg.get("x-accessed", "")),
         )
     )
-
-
-def _as_of_text(accessed: str) -> str:
-    import pandas as pd
-
-    from cica_dash.data.dates import format_date
-
-    day = pd.to_datetime(accessed, errors="coerce")
-    return format_date(day, "day") if pd.notna(day) else accessed
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from cica_dash.data.dates import NO_RECORD_HELD, format_date, plan_date_passed
+from cica_dash.data.dates import NO_RECORD_HELD, format_date, format_iso_day, plan_date_passed
 from cica_dash.data.i18n import _
 from cica_dash.data.load import Dataset
 
@@ -29,12 +29,6 @@ class Headline:
     data_as_of: str
     chair: str | None
     chair_iso3: str | None = None
-
-
-def _as_of(ds: Dataset) -> str:
-    """The data package's as-of date in the one date style ("1 Dec 2026")."""
-    accessed = pd.to_datetime(ds.package.get("x-accessed", ""), errors="coerce")
-    return format_date(accessed, "day") if pd.notna(accessed) else str(ds.package.get("x-accessed", ""))
 
 
 def headline(ds: Dataset, today: date | None = None) -> Headline:
@@ -74,7 +68,7 @@ def headline(ds: Dataset, today: date | None = None) -> Headline:
         events=len(ds.events),
         event_countries=int(ds.events["host_iso3"].nunique()),
         years_since_initiative=today.year - INITIATIVE_YEAR,
-        data_as_of=_as_of(ds),
+        data_as_of=format_iso_day(ds.package.get("x-accessed", "")),
         chair=chair,
         chair_iso3=chair_iso3,
     )
