@@ -46,7 +46,7 @@ p = cached.country_profile(ds, pick, vocab.first_year, vocab.last_year, today)
 st.header(p.name)
 safe_markdown(prof.profile_summary(p))
 c = st.columns([3, 2, 2, 2])  # the status ("Founding member") is the longest value
-c[0].metric(_("Status"), _(mb.STATUS_WORDS.get(p.status, p.status)).capitalize())
+c[0].metric(_("Status"), mb.status_in_a_word(p.status).capitalize())
 c[1].metric(_("Chairmanships"), len(p.chairmanships))
 c[2].metric(_("Coordinator roles"), len(p.roles), help=_("coordinator and co-coordinator roles on record"))
 c[3].metric(_("Events hosted"), p.events_total)

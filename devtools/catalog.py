@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po, write_po
 from cica_dash.data.i18n import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, catalog_path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (2, 3)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (2, 3), "pgettext": ((1, "c"), 2)}
 METHODS = [("app.py", "python"), ("app_pages/**.py", "python"), ("cica_dash/**.py", "python")]
 
 
@@ -43,13 +43,13 @@ def problems(template: Catalog) -> list[str]:
         for message in template:
             if not message.id:
                 continue
-            have = po.get(message.id)
+            have = po.get(message.id, context=message.context)
             if have is None:
                 found.append(f"{lang}: not in the catalog: {message.id!r}")
             elif not (all(have.string) if isinstance(have.string, tuple) else have.string):
                 found.append(f"{lang}: not translated: {message.id!r}")
-        unused = {m.id for m in po if m.id} - {m.id for m in template if m.id}
-        found += [f"{lang}: no longer used: {mid!r}" for mid in sorted(map(str, unused))]
+        unused = {(m.id, m.context) for m in po if m.id} - {(m.id, m.context) for m in template if m.id}
+        found += [f"{lang}: no longer used: {mid!r}" for mid, _context in sorted(unused, key=str)]
     return found
 
 

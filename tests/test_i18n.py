@@ -126,3 +126,18 @@ def test_a_link_carries_the_language_but_english_stays_out():
     with i18n.using("ru"):
         assert _link_query(state) == {"country": ["THA"], "lang": ["ru"]}
         assert _link_query(None) == {"lang": ["ru"]}
+
+
+@pytest.mark.parametrize(
+    "lang, status, word",
+    [
+        ("en", "founding member", "founding member"),
+        ("ru", "founding member", "основатель"),  # short enough for a metric, where tables say "государство-основатель"
+        ("ru", "former observer", "бывший наблюдатель"),
+    ],
+)
+def test_a_status_in_a_word_takes_its_own_context(lang, status, word):
+    from cica_dash.model.membership import status_in_a_word
+
+    with i18n.using(lang):
+        assert status_in_a_word(status) == word

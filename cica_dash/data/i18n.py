@@ -82,6 +82,12 @@ def _(message: str) -> str:
     return translations(current()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the run's language where the same English takes another word in `context`
+    (a status in a metric's narrow value, where Russian needs a shorter word)."""
+    return translations(current()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form for `n` in the run's language (Russian has three: 1 событие, 2 события, 5 событий)."""
     return translations(current()).ngettext(singular, plural, n)

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from cica_dash.data.dates import format_date
-from cica_dash.data.i18n import N_, _, count
+from cica_dash.data.i18n import N_, _, count, pgettext
 from cica_dash.data.load import Dataset
 from cica_dash.data.names import country_label
 from cica_dash.data.sources import source_columns, source_label
@@ -172,6 +172,19 @@ STATUS_WORDS = {
     "former observer": N_("former observer"),
     "not a member or observer": N_("not a member or observer"),
 }
+
+
+def status_in_a_word(status: str) -> str:
+    """A state's status short enough for a metric's value (in Russian "основатель", where the
+    tables say "государство-основатель", which a metric cuts on a phone)."""
+    words = {
+        "founding member": pgettext("status, short", "founding member"),
+        "member": pgettext("status, short", "member"),
+        "observer": pgettext("status, short", "observer"),
+        "former observer": pgettext("status, short", "former observer"),
+        "not a member or observer": pgettext("status, short", "not a member or observer"),
+    }
+    return words.get(status, status)
 
 
 def member_list(status: pd.DataFrame) -> pd.DataFrame:
