@@ -7,7 +7,7 @@ import streamlit as st
 from cica_dash.data.i18n import _, ngettext
 from cica_dash.figures.timeline import timeline_figure, x_window
 from cica_dash.glue import cached
-from cica_dash.glue.callbacks import timeline_preset_changed, timeline_years_changed
+from cica_dash.glue.callbacks import timeline_preset_changed, timeline_years_changed, timeline_years_seen
 from cica_dash.glue.chart import plotly_chart
 from cica_dash.glue.ui import (
     commit,
@@ -29,6 +29,7 @@ ds, vocab = dataset()
 today = date.today()
 first, last = vocab.first_year, vocab.last_year
 url_state(TimelineState, vocab, "timeline")
+timeline_years_seen()
 
 st.title(_("Timeline"))
 st.markdown(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cica_dash.url.periods import PRESET_25, PRESET_ALL
+from cica_dash.url.periods import PRESET_25, PRESET_ALL, PRESET_CUSTOM
 from tests.apptest_helpers import charts, run_page, warnings_text
 
 SUMMITS_1_TO_4 = ["1st CICA Summit", "2nd CICA Summit", "3rd CICA Summit", "4th CICA Summit"]
@@ -64,3 +64,22 @@ def test_empty_result_is_a_message_not_empty_axes():
     assert not at.exception
     assert "Nothing on the timeline matches" in at.info[0].value
     assert len(charts(at)) == 0 and len(at.dataframe) == 0
+
+
+def test_a_stale_preset_sent_with_moved_years_leaves_the_years_as_moved():
+    """Arrow keys on the slider, faster than the server answers: the browser sends the next
+    year with the radio it still shows ("Everything"), though the server set it to "Custom".
+    The slider is what the visitor moved; a preset clicked on its own still moves the slider."""
+    at = run_page("timeline")
+    at.slider(key="timeline.years").set_value((1993, 2026)).run()
+    assert at.radio(key="timeline.preset").value == PRESET_CUSTOM
+    at.slider(key="timeline.years").set_value((1994, 2026))
+    at.radio(key="timeline.preset").set_value(PRESET_ALL)
+    at.run()
+    assert not at.exception
+    assert at.slider(key="timeline.years").value == (1994, 2026)
+    assert at.radio(key="timeline.preset").value == PRESET_CUSTOM
+    assert {k: at.query_params[k] for k in at.query_params} == {"from": "1994"}
+    assert "from 1994" in at.markdown[1].value
+    at.radio(key="timeline.preset").set_value(PRESET_ALL).run()
+    assert at.slider(key="timeline.years").value == (1992, 2026) and "from" not in at.query_params

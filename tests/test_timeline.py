@@ -18,7 +18,7 @@ from cica_dash.model.timeline import (
     readable_list,
     timeline_items,
 )
-from cica_dash.url.periods import PRESET_25, PRESET_ALL, PRESET_CUSTOM, preset_of, range_for
+from cica_dash.url.periods import PRESET_25, PRESET_ALL, PRESET_CUSTOM, preset_of, range_for, slider_range
 
 TODAY = date(2020, 1, 1)
 T = pd.Timestamp
@@ -206,6 +206,20 @@ def test_readable_list_in_date_order_with_sources(items):
 )
 def test_preset_of_a_year_range(year_from, year_to, preset):
     assert preset_of(year_from, year_to) == preset
+
+
+@pytest.mark.parametrize(
+    "years, expected",
+    [
+        ((1992, 2026), (None, None)),  # the full slider is no filter
+        ((1992, 2017), (1992, 2017)),  # the 25 years, both ends named as their preset writes them
+        ((1993, 2017), (1993, 2017)),
+        ((1992, 2010), (None, 2010)),
+        ((2000, 2026), (2000, None)),
+    ],
+)
+def test_slider_range_of_the_years_slider(years, expected):
+    assert slider_range(years, 1992, 2026) == expected
 
 
 @pytest.mark.parametrize(

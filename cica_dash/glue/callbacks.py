@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cica_dash.url.periods import PRESET_CUSTOM, preset_of, range_for
+from cica_dash.url.periods import PRESET_CUSTOM, preset_of, range_for, slider_range
+
+# the years the timeline's slider held when the page's last run began (after its callbacks)
+YEARS_SEEN = "timeline.years_seen"
 
 
 def timeline_preset_changed(first: int, last: int) -> None:
-    """A period preset moves the years slider to its years; "Everything" to the full range."""
+    """A period preset moves the years slider to its years; "Everything" to the full range.
+
+    A preset that arrives with moved years is stale, and ignored. When arrow keys move the
+    slider faster than the server answers, the browser sends each new year with the radio it
+    still shows. The server has already set that radio to "Custom". Streamlit then takes the
+    old radio for a click, and the slider would jump back to the full range while the visitor
+    holds the key. One action moves one widget, so the slider is the visitor's move."""
+    seen = st.session_state.get(YEARS_SEEN)
+    if seen is not None and tuple(st.session_state["timeline.years"]) != tuple(seen):
+        return
     lo, hi = range_for(st.session_state["timeline.preset"], st.session_state["timeline.years"], first, last)
     if st.session_state["timeline.preset"] != PRESET_CUSTOM:
         st.session_state["timeline.years"] = (lo or first, hi or last)
@@ -23,8 +35,13 @@ def timeline_preset_changed(first: int, last: int) -> None:
 
 def timeline_years_changed(first: int, last: int) -> None:
     """Moving the years slider by hand shows the preset those years match, or "Custom"."""
-    lo, hi = st.session_state["timeline.years"]
-    st.session_state["timeline.preset"] = preset_of(*range_for(PRESET_CUSTOM, (lo, hi), first, last))
+    years = tuple(st.session_state["timeline.years"])
+    st.session_state["timeline.preset"] = preset_of(*slider_range(years, first, last))
+
+
+def timeline_years_seen() -> None:
+    """Note the slider's years as this run begins (see timeline_preset_changed)."""
+    st.session_state[YEARS_SEEN] = tuple(st.session_state["timeline.years"])
 
 
 def reset_view(nav_key: str, page: str) -> None:

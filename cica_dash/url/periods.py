@@ -35,3 +35,10 @@ def range_for(preset: str, years: tuple[int, int], first: int, last: int) -> tup
         return None, None
     lo, hi = years
     return (None if lo <= first else lo), (None if hi >= last else hi)
+
+
+def slider_range(years: tuple[int, int], first: int, last: int) -> tuple[int | None, int | None]:
+    """The (from, to) of the state for the years slider: the years of the preset they match,
+    so the 25 years name both ends as their preset writes them, and open ends are None."""
+    lo, hi = range_for(PRESET_CUSTOM, years, first, last)
+    return range_for(preset_of(lo, hi), years, first, last)

@@ -18,7 +18,7 @@ from cica_dash.data.labels import CATEGORY_WORDS, EVENT_TYPE_WORDS, RELATION_LAB
 from cica_dash.data.names import dimension_label
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.url.links import parse_choice, parse_codes, parse_text, parse_year, unknown_params
-from cica_dash.url.periods import preset_of, range_for
+from cica_dash.url.periods import preset_of, slider_range
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,9 @@ class TimelineState(UrlState):
 
     @classmethod
     def from_widgets(cls, values: Mapping[str, Any], vocab: Vocabulary) -> TimelineState:
-        lo, hi = range_for(values["timeline.preset"], tuple(values["timeline.years"]), vocab.first_year, vocab.last_year)
+        # the slider is the view; the radio only moves it (glue/callbacks.py), so a radio that a
+        # fast run has not yet updated in the browser cannot change what is shown
+        lo, hi = slider_range(tuple(values["timeline.years"]), vocab.first_year, vocab.last_year)
         return cls(
             year_from=lo, year_to=hi, category=tuple(values["timeline.category"]), country=tuple(values["timeline.country"])
         )
