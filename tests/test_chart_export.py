@@ -8,7 +8,12 @@ import pytest
 
 from tests.apptest_helpers import charts, run_page
 
-CHARTS = {"map": 4, "timeline": 1, "matrix": 6, "events": 1}  # map: members, steps, growth, chairs; matrix: 5 panels, bars
+CHARTS = {
+    "map": 4,
+    "timeline": 1,
+    "matrix": 6,
+    "events": 2,
+}  # map: members, steps, growth, chairs; matrix: 5 panels, bars; events: per year, places
 
 
 def _charts(page: str) -> list[tuple[dict, dict]]:

@@ -146,9 +146,8 @@ def test_dimension_marks_have_a_rim(real_dataset):
     assert len(fig.data) >= 5
     for trace in fig.data:
         assert p.reads_on_both(trace.marker.line.color) and trace.marker.line.width > 0
-    deck = evf.places_deck(ev.places(real_dataset.events, vocab))
-    layer = next(layer for layer in deck.layers if layer.id == "event-places")
-    assert layer.get_line_color == p.deck_rgba(p.EDGE) and layer.stroked
+    places = evf.places_map(ev.places(real_dataset.events, vocab)).data[0]
+    assert places.marker.line.color == p.EDGE and places.marker.line.width >= 1
 
 
 def test_matrix_cells_carry_their_role_as_text(real_dataset):

@@ -1,1 +1,1 @@
-"""The figures: one builder per chart (plotly dicts, pydeck decks, the PDF brief). No Streamlit."""
+"""The figures: one builder per chart (plotly dicts, the PDF brief). No Streamlit."""

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from cica_dash.data.dates import format_date
-from cica_dash.data.i18n import N_, _, count, number
+from cica_dash.data.i18n import N_, Np_, _, count, number, pgettext
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.figures.palette import (
     ACCENT,
@@ -69,6 +69,13 @@ STATUS_LABELS = {
     "observer": N_("Observer state"),
     "former observer": N_("Former observer"),
 }
+# the legend's words: the same in English, shorter where a language's would take a row each on a phone
+STATUS_LEGEND = {
+    "founding member": Np_("map legend", "Founding member"),
+    "member": Np_("map legend", "Member"),
+    "observer": Np_("map legend", "Observer state"),
+    "former observer": Np_("map legend", "Former observer"),
+}
 # scroll wheel scrolls the page, not the map (zoom with the mode bar or by double click)
 CONFIG_NO_SCROLL_ZOOM = {"scrollZoom": False}
 
@@ -81,7 +88,8 @@ def _hover() -> str:
     )
 
 
-def _geo() -> dict:
+def region_geo() -> dict:
+    """The CICA region on plotly's shipped 1:110m shapes, with no sea: every map of the app."""
     return dict(
         scope="world",
         resolution=110,  # see SMALL_STATES
@@ -98,6 +106,13 @@ def _geo() -> dict:
         showlakes=False,
         showframe=False,
         bgcolor=TRANSPARENT,
+    )
+
+
+def in_region(lat: float, lon: float) -> bool:
+    """True when a point lies within the frame the maps show (REGION_LAT, REGION_LON)."""
+    return (
+        REGION_LAT[0] <= lat <= REGION_LAT[1] and REGION_LON[0] <= (lon if lon >= REGION_LON[0] else lon + 360) <= REGION_LON[1]
     )
 
 
@@ -167,7 +182,7 @@ def _status_traces(status: pd.DataFrame, legend: bool = True) -> list[dict]:
                 marker=dict(line=status_outline(key)),
                 customdata=_customdata(rows),
                 hovertemplate=_hover(),
-                name=f"{_(STATUS_LABELS[key])} ({number(len(rows))})",
+                name=f"{pgettext(*STATUS_LEGEND[key])} ({number(len(rows))})",
                 meta=key,
                 showlegend=legend,
                 legendrank=STATUSES.index(key),
@@ -184,7 +199,7 @@ def _map_layout(title: str, chrome: int = MAP_CHROME, note_shift: int = -4) -> d
     bottom = chrome - 95
     return dict(
         title=chart_title(title),
-        geo=_geo(),
+        geo=region_geo(),
         height=round(1120 * MAP_ASPECT) + chrome,
         meta=dict(cica_height=dict(per_width=MAP_ASPECT, plus=chrome, min=260)),
         margin=dict(l=0, r=0, t=95, b=bottom),

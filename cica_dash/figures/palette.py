@@ -58,32 +58,22 @@ INK = "#1A1A1A"  # text on a light fill of its own (bar labels, map labels on a 
 LABEL_BOX = "#FFFFFF"  # the box behind map labels, so they read on any background
 TRANSPARENT = "rgba(0,0,0,0)"
 
-# plotly geo and the pydeck outline layer
+# plotly geo (every map)
 LAND = "#F2F2F2"
 COUNTRY_BORDER = "#BBBBBB"
 COASTLINE = "#999999"
-OUTLINE = "#787878"  # country outlines under pydeck layers
 
 
 def hex_to_rgb(colour: str) -> list[int]:
-    """'#RRGGBB' as [r, g, b] for pydeck."""
+    """'#RRGGBB' as [r, g, b]."""
     colour = colour.lstrip("#")
     return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
-
-
-def deck_rgba(colour: str, alpha: int = 255) -> list[int]:
-    """'#RRGGBB' as [r, g, b, a] (a in 0..255) for pydeck."""
-    return [*hex_to_rgb(colour), alpha]
 
 
 def rgba(colour: str, alpha: float) -> str:
     """'#RRGGBB' with an opacity, as a CSS colour for plotly."""
     r, g, b = hex_to_rgb(colour)
     return f"rgba({r},{g},{b},{alpha})"
-
-
-LAND_RGBA = deck_rgba(LAND)
-OUTLINE_RGBA = deck_rgba(OUTLINE)
 
 
 def _parse(colour: str) -> tuple[list[float], float]:

@@ -83,19 +83,60 @@ function narrowed(layout, width) {
   return layout;
 }
 
+const TITLE_LINE_PX = 21;
+const LAZY_MARGIN_PX = 400; // a far chart is drawn when it comes this close to the window
+const LAZY_SETTLE_MS = 400; // ... and stays there this long
+
+function textWidth(text, font) {
+  const canvas = (textWidth.canvas ??= document.createElement("canvas"));
+  const context = canvas.getContext("2d");
+  context.font = font;
+  return context.measureText(text.replace(/<[^>]+>/g, "")).width;
+}
+
+function titled(layout, width, el) {
+  // plotly draws a title on one line, cut off at the figure's edge: one wider than the figure
+  // (measured in the page's font: a phone, or Russian's longer words) wraps at spaces, and the
+  // plot moves down for it
+  const text = layout.title?.text;
+  if (!text || !width || text.includes("<br>")) return layout;
+  const size = layout.title?.font?.size ?? 16;
+  const font = `600 ${size}px ${getComputedStyle(el).fontFamily}`;
+  const room = width - 12;
+  if (textWidth(text, font) <= room) return layout;
+  const lines = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, font) <= room) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const extra = (lines.length - 1) * TITLE_LINE_PX;
+  layout.title = { ...layout.title, text: lines.join("<br>") };
+  layout.margin = { ...(layout.margin ?? {}), t: (layout.margin?.t ?? 100) + extra };
+  layout.height = (layout.height ?? 450) + extra;
+  return layout;
+}
+
 function whenVisible(el) {
   // a chart far below the fold is drawn when the reader scrolls near it, so the page's first
-  // paint and its first clicks do not wait for it
+  // paint and its first clicks do not wait for it. "Near" must hold for a moment: while the page
+  // streams in, the elements above may not have their height yet, and a far chart passes by the
+  // window before the layout settles.
   if (!("IntersectionObserver" in window)) return Promise.resolve();
   return new Promise((resolve) => {
+    let timer;
+    const near = () => el.getBoundingClientRect().top < window.innerHeight + LAZY_MARGIN_PX;
     const seen = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
+        clearTimeout(timer);
+        if (!entries.at(-1).isIntersecting) return;
+        timer = setTimeout(() => {
+          if (!el.isConnected || !near()) return;
           seen.disconnect();
           resolve();
-        }
+        }, LAZY_SETTLE_MS);
       },
-      { rootMargin: "400px 0px" },
+      { rootMargin: `${LAZY_MARGIN_PX}px 0px` },
     );
     seen.observe(el);
   });
@@ -110,7 +151,9 @@ function followWidth(el) {
     const layout = el.layout;
     if (!layout?.meta?.cica_height || Math.abs(width - last) < 8 || !window.Plotly) return;
     last = width;
-    window.Plotly.relayout(el, { height: heightFor(layout, width) });
+    const height = heightFor(layout, width);
+    el.style.minHeight = `${height}px`; // the box keeps its size while plotly draws anew
+    window.Plotly.relayout(el, { height });
   });
   el.__cicaResize.observe(el);
 }
@@ -127,6 +170,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
   if (figure.layout) {
     figure.layout.height = heightFor(figure.layout, width);
     narrowed(figure.layout, width);
+    titled(figure.layout, width, el);
   }
   el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
   const ready = data.lazy && !el.__cicaDrawn ? whenVisible(el) : Promise.resolve();

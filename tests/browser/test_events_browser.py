@@ -7,6 +7,7 @@ import io
 
 from cica_dash.model import events as ev
 from cica_dash.url.state import EventsState
+from tests.browser.conftest import click_when_still
 
 
 def test_filtered_link_and_csv_download(server, watched, real_dataset):
@@ -16,8 +17,8 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     page.goto(server + "/events?dimension=economic&from=2021&to=2023")
     watched.settle()
     assert page.get_by_text(f"{len(expected)} events · economic · 2021–2023").is_visible()
-    # the map draws on a canvas (deck.gl), with no basemap
-    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=20_000)
+    # the places map: points on the shipped shapes (SVG), no basemap
+    page.wait_for_selector(".js-plotly-plot .scattergeo path.point", timeout=20_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
     grid = page.get_by_test_id("stDataFrame")
     assert grid.is_visible()
@@ -27,7 +28,7 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     assert page.locator("code").filter(has_text="dimension=economic").count() >= 1  # the view's link
     page.get_by_role("tab", name="Get this data").click()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Download these events (CSV)").click()
+        click_when_still(page.get_by_role("button", name="Download these events (CSV)"))
     body = open(info.value.path(), encoding="utf-8").read()
     rows = list(csv.DictReader(io.StringIO(body)))
     assert sorted(r["event_id"] for r in rows) == sorted(expected["event_id"])

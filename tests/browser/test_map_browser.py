@@ -15,7 +15,7 @@ def test_map_2017_draws_the_member_states(server, watched):
     metric = watched.page.get_by_test_id("stMetric").filter(has_text="Member states")
     assert "26" in metric.inner_text()
     assert "year=2017" in watched.page.url
-    watched.page.wait_for_timeout(1500)  # let the pydeck outlines arrive before the picture
+    watched.page.wait_for_timeout(1500)  # let the map's shapes arrive before the picture
     watched.shot("map-2017")
     assert watched.errors == []
     assert watched.external == []
@@ -39,9 +39,13 @@ def test_slider_updates_the_view_and_the_link(server, watched):
     page = watched.page
     page.goto(server + "/map?year=2017")
     watched.settle(60_000)
-    page.get_by_role("heading", name="Watch it grow").scroll_into_view_if_needed()
+    # the animation is drawn only when it comes near the window: bring the chart itself there (the
+    # heading alone can leave it out of reach while the charts above it are still being laid out)
+    lazy = page.locator('.cica-plotly[data-cica-lazy="1"]').first
+    lazy.wait_for(state="attached", timeout=60_000)
+    lazy.scroll_into_view_if_needed()
     animation = page.locator(".js-plotly-plot").filter(has_text="growth")
-    animation.wait_for(timeout=30_000)
+    animation.wait_for(timeout=60_000)
     page.get_by_role("slider").first.press("ArrowLeft")
     page.wait_for_url("**/map?year=2016", timeout=30_000)
     watched.settle(60_000)

@@ -31,7 +31,7 @@ import streamlit
 
 from cica_dash.url.links import PAGES
 from devtools.server import StreamlitServer, free_port
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, click_when_still
 from tests.conftest import ROOT
 
 SITE = ROOT / "deploy" / "nginx-cica.conf"
@@ -251,7 +251,7 @@ def test_shared_links_through_the_proxy(one_replica, watched):
     summary.wait_for(timeout=20_000)
     assert int(summary.inner_text().split()[0]) > 0
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=20_000)
-    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=20_000)
+    page.wait_for_selector(".js-plotly-plot .scattergeo path.point", timeout=20_000)  # the places map
     assert page.url.startswith(f"{origin}/{BASE}/events?") and "country=THA" in page.url
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "proxy-events.png"), full_page=True)
@@ -303,7 +303,7 @@ def test_a_session_stays_on_one_replica(two_replicas, watched):
     watched.settle()
     page.get_by_text(SUMMARY).wait_for(timeout=20_000)
     first = page.get_by_text(SUMMARY).inner_text()
-    search = page.get_by_label("Search titles, places, notes")
+    search = page.get_by_role("textbox", name="Search titles, places, notes")
     search.fill("zzzz-no-such-event")
     search.press("Enter")
     page.get_by_text(re.compile(r"0 events · economic · Thailand · matching")).wait_for(timeout=20_000)
@@ -316,7 +316,7 @@ def test_a_session_stays_on_one_replica(two_replicas, watched):
     page.get_by_text("Share, get this data, cite this view").click()
     page.get_by_role("tab", name="Get this data").click()
     with page.expect_download(timeout=20_000) as info:
-        page.get_by_role("button", name="Download these events (CSV)").click()
+        click_when_still(page.get_by_role("button", name="Download these events (CSV)"))
     body = Path(info.value.path()).read_text(encoding="utf-8")
     assert body.startswith("event_id") or "event_id" in body.splitlines()[0]
     assert len(body.splitlines()) == int(first.split()[0]) + 1
