@@ -69,8 +69,8 @@ links[3].download_button(
     icon=":material/picture_as_pdf:",
     help=_("One or two pages: status, roles, chairmanships, meetings and events hosted, each with its numbered source"),
 )
-paper = cached.printed_profile(ds, pick, vocab.first_year, vocab.last_year, today)  # plain, whole, sources as numbers
-paper_tables = {**paper.tables, "sources": paper.sources}
+# plain, whole, sources as numbers, escaped for Markdown
+paper_tables = cached.paper_markdown(ds, pick, vocab.first_year, vocab.last_year, today)
 
 
 def section(name: str, title: str, frame, empty: str, **config) -> None:

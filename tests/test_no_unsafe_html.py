@@ -14,6 +14,9 @@ CHART = ROOT / "cica_dash" / "glue" / "chart.py"
 # the one st.html: the print stylesheet, a constant file of the app's own
 UI = ROOT / "cica_dash" / "glue" / "ui.py"
 PRINT_CALL = "    st.html(APP_CSS)"
+# the document-language element: constant markup (none) and script; its data is the run's language,
+# always a code of i18n.LANGUAGES (set_language falls back to English for anything else)
+LANGUAGE_CALL = "_document_language = st.components.v2.component("
 
 
 def test_no_raw_html_anywhere_in_the_app():
@@ -26,6 +29,7 @@ def test_no_raw_html_anywhere_in_the_app():
         if RAW_HTML.search(line)
         and not (f == CHART and line.startswith("_element = st.components.v2.component("))
         and not (f == UI and line == PRINT_CALL)
+        and not (f == UI and line == LANGUAGE_CALL)
     ]
     assert offenders == []
 
@@ -53,3 +57,11 @@ def test_the_chart_component_markup_is_a_constant_and_its_script_never_writes_ht
         r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc|createContextualFragment|DOMParser|\beval\(|new Function",
         script,
     )
+
+
+def test_the_document_language_is_always_a_known_code():
+    from cica_dash.data import i18n
+
+    for asked in ("ru", "en", "<script>", "de", ""):
+        with i18n.using(asked):
+            assert i18n.current() in i18n.LANGUAGES

@@ -53,17 +53,19 @@ def test_printed_profile_has_no_widgets_and_every_table_whole(server, watched, r
         # download button can come a moment after the tables
         page.locator(f"[data-testid='{test_id}']").first.wait_for(state="visible", timeout=20_000)
         assert _shown(page, test_id) > 0, f"{test_id} is on the screen"
-    assert _shown(page, "stTable") == 0  # the plain copies are for paper only
+    paper_tables = page.locator('[class*="st-key-cica-paper-"] table')
+    assert paper_tables.count() > 0 and not any(t.is_visible() for t in paper_tables.all())  # for paper only
 
     page.set_viewport_size({"width": A4_WIDTH, "height": 1123})
     page.emulate_media(media="print")
     for test_id in NOT_ON_PAPER:
         assert _shown(page, test_id) == 0, f"{test_id} is printed"
-    tables = page.get_by_test_id("stTable")
+    tables = paper_tables
     assert tables.count() == sum(len(t) > 0 for t in paper.tables.values()) + 1
+    assert all(t.is_visible() for t in tables.all())
     # whole: no table is wider than the paper, and the source list has every row
     widths = page.evaluate(
-        "() => [...document.querySelectorAll('[data-testid=stTable]')].map(t => [t.scrollWidth, t.clientWidth, t.querySelector('table').getBoundingClientRect().right])"
+        "() => [...document.querySelectorAll('[class*=st-key-cica-paper-] [data-testid=stMarkdownContainer]:has(table)')].map(t => [t.scrollWidth, t.clientWidth, t.querySelector('table').getBoundingClientRect().right])"
     )
     assert all(scroll <= client and right <= A4_WIDTH for scroll, client, right in widths), widths
     sources = tables.last
