@@ -5,20 +5,26 @@ elements alone cost a click and a cold start, without any of the dashboard's dat
   plotly   a small bar chart through `st.plotly_chart` (mounted afresh when its figure changes)
   element  the same chart through the app's element (`cica_dash/glue/chart.py`, updated in place)
   grid     a data grid (`st.dataframe`) of 40 rows by 6 columns
-  deck     a pydeck map like the app's (country outlines from the static folder, 30 points)
-e.g. `/?with=element,deck,grid` is what the events page redraws when its years change.
-(bench/static links to the app's static folder, where plotly.js and the outlines are served.)
+  geo      a map of 30 points on the shipped country shapes, through the app's element
+  slider   (anywhere in the list) the elements follow a year slider, 1992-2026, not the selectbox
+e.g. `/?with=element,geo,grid` is what the events page redraws when its years change.
+(bench/static links to the app's static folder, where plotly.js and the shapes are served.)
 """
 
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 import streamlit as st
 
-from cica_dash.figures.deck import offline_deck
+from cica_dash.figures.map_figures import region_geo
 from cica_dash.glue.chart import plotly_chart
+from cica_dash.glue.ui import plotly_config
 
-choice = st.selectbox("Pick one", ["alpha", "beta", "gamma"], key="floor.choice")
+ELEMENTS = [p for p in st.query_params.get("with", "").split(",") if p]
+if "slider" in ELEMENTS:  # the elements follow a year slider instead (the map page's drag)
+    year = st.slider("Year", 1992, 2026, 2026, key="floor.year")
+    choice = ["alpha", "beta", "gamma"][year % 3]
+else:
+    choice = st.selectbox("Pick one", ["alpha", "beta", "gamma"], key="floor.choice")
 st.write(f"You picked {choice}.")
 shift = ["alpha", "beta", "gamma"].index(choice)
 
@@ -41,18 +47,17 @@ def grid() -> pd.DataFrame:
     )
 
 
-def deck() -> pdk.Deck:
-    points = [{"lon": 40 + 3 * i + 5 * shift, "lat": 10 + i, "n": i} for i in range(30)]
-    layer = pdk.Layer("ScatterplotLayer", data=points, get_position=["lon", "lat"], get_radius="n", radius_min_pixels=4)
-    return offline_deck([layer], tooltip={"text": "{n}"})
+def geo() -> go.Figure:
+    points = go.Scattergeo(lon=[40 + 3 * i + 5 * shift for i in range(30)], lat=[10 + i for i in range(30)], mode="markers")
+    return go.Figure(points, layout=dict(geo=region_geo(), height=380))
 
 
-for i, name in enumerate(p for p in st.query_params.get("with", "").split(",") if p):
+for i, name in enumerate(ELEMENTS):
     if name == "plotly":
         st.plotly_chart(bars(), key=f"ref.plotly.{i}")
     elif name == "element":
         plotly_chart(bars(), key=f"ref.element.{i}", config={"displaylogo": False})
     elif name == "grid":
         st.dataframe(grid(), hide_index=True, width="stretch")
-    elif name == "deck":
-        st.pydeck_chart(deck(), height=330, key=f"ref.deck.{i}")
+    elif name == "geo":
+        plotly_chart(geo(), key=f"ref.geo.{i}", config=plotly_config("reference-geo"))

@@ -6,14 +6,17 @@
     .venv/bin/python -m bench.run --clicks 10 --reruns 20 --factor 100
     .venv/bin/python -m bench.run --only cold --server-python /path/to/deploy-venv/bin/python
 
-Measures (see docs/performance.md): 1 click latency in Chromium, 2 script cost per rerun with a
+Measures (see docs/performance.md): 1 click latency in Chromium (rounds in alternation; the benchmarked
+change and first visits), 2 script cost per rerun with a
 profile split, 3 growth with the events record scaled 100x, 4 bytes over the websocket per click,
-5 server memory after 1 and 50 sessions, 6 cold start. Medians throughout; this machine is noisy.
+5 server memory after 1 and 50 sessions, 6 cold start, 7 a busy page (long tasks after a first
+visit has settled). Medians throughout; this machine is noisy.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -36,14 +39,14 @@ FLOOR = ROOT / "bench" / "floor_app.py"
 REFERENCE = ROOT / "bench" / "reference_app.py"
 PAGES = ["map", "timeline", "matrix", "events", "country"]
 # What each page's benchmarked change redraws, as reference elements: its charts (the app's
-# element), data grids and deck.gl maps whose content changes. A page cannot click faster than
+# element, the places map too) and data grids whose content changes. A page cannot click faster than
 # these elements alone; its time over theirs is what the dashboard's own work adds.
 PAGE_ELEMENTS = {
     "map": "element,element,grid",  # year: choropleth, member count, member list
     "timeline": "element,grid",  # period: timeline, its list
-    "matrix": "element,grid",  # column order: matrix, roles table
-    "events": "element,deck,grid",  # years: events per year, places, table
-    "country": "grid,grid,grid,grid,grid",  # Kazakhstan <-> Thailand: six and four tables
+    "matrix": "element,element,element,element,element,grid",  # order: a panel per dimension, roles table
+    "events": "element,geo,grid",  # years: events per year, places, table
+    "country": "grid,grid,grid,grid,grid,grid",  # Kazakhstan <-> Thailand: six tables
 }
 # the Python that runs the servers (app and floors alike): by default this one, whose venv has
 # the test tools too; --server-python points at a venv with requirements.txt only, as deployed
@@ -129,10 +132,10 @@ def _own(module: str) -> bool:
 
 
 def _figure_work(f) -> bool:
-    return "cica_dash/figures/" in f.module or "figure" in f.name or "deck" in f.name
+    return "cica_dash/figures/" in f.module or "figure" in f.name
 
 
-SERIALISERS = {"plotly_chart", "pydeck_chart", "dataframe"}
+SERIALISERS = {"plotly_chart", "dataframe"}
 
 
 def _shares(stats, total: float) -> dict[str, float]:
@@ -268,6 +271,32 @@ ACTIONS: dict[str, tuple[str, Callable, Callable]] = {
 }
 
 
+# First visits: each change asks for a view the server has not been asked for since it started
+# (a new year, a new range, a new state), so no cache answers; the first change of the sequence
+# is the warm-up, as above. The server is started afresh for each round.
+FIRST_STATES = [
+    "Thailand",
+    "Azerbaijan",
+    "India",
+    "Mongolia",
+    "Türkiye",
+    "Pakistan",
+    "Iran",
+    "Egypt",
+    "Israel",
+    "Jordan",
+    "Qatar",
+    "Iraq",
+]
+FIRST_VISITS: dict[str, tuple[str, Callable, Callable]] = {
+    "map": ("/map", _nothing, lambda p, i: p.get_by_role("slider").first.press("ArrowLeft")),  # 2025, 2024, …
+    "timeline": ("/timeline", _nothing, lambda p, i: p.get_by_role("slider").first.press("ArrowRight")),  # 1993–, 1994–, …
+    "matrix": ("/matrix", _nothing, lambda p, i: p.get_by_role("slider").first.press("ArrowLeft")),
+    "events": ("/events", _nothing, lambda p, i: p.get_by_role("slider").first.press("ArrowRight")),
+    "country": ("/country?country=KAZ", lambda p, i: _open_and_type(p, "Country", FIRST_STATES[i]), _enter),
+}
+
+
 def reference_path(elements: str) -> str:
     return "/?with=" + elements
 
@@ -276,14 +305,15 @@ for _name, _elements in {"plotly": "plotly", "element": "element", **PAGE_ELEMEN
     ACTIONS["ref:" + _name] = (reference_path(_elements), *ACTIONS["floor"][1:])
 
 
-def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float, float]:
-    """Median ms from a filter change to the app settled and painted; median KB received per click."""
+def click_figures(browser, base: str, page_key: str, clicks: int, first_visits: bool = False) -> tuple[float, float]:
+    """Median ms from a filter change to the app settled and painted; median KB received per click.
+    With `first_visits`, every change asks for a view not asked for before (FIRST_VISITS)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(WS_COUNTER_JS)
     page = context.new_page()
     received: list[int] = []
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
-    path, prepare, act = ACTIONS[page_key]
+    path, prepare, act = FIRST_VISITS[page_key] if first_visits else ACTIONS[page_key]
     page.goto(base + path)
     _settled(page)
     page.wait_for_timeout(500)
@@ -294,7 +324,7 @@ def click_figures(browser, base: str, page_key: str, clicks: int) -> tuple[float
         received.clear()
         act(page, i)
         ms = page.evaluate("() => window.__settle")
-        if i > 0 and ms == ms:  # the first change warms caches for the second state; NaN: timed out
+        if i > 0 and not math.isnan(ms):  # the first change warms caches for the second state; NaN: timed out
             times.append(ms)
             sizes.append(sum(received) / 1024)
     context.close()
@@ -371,11 +401,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--only",
-        default="script,clicks,memory,cold,api",
-        help="comma-separated parts: script, clicks, memory, cold ('browser' = these three), api",
+        default="script,clicks,busy,memory,cold,api",
+        help="comma-separated parts: script, clicks, busy, memory, cold ('browser' = these four), api",
     )
     parser.add_argument("--real-only", action="store_true", help="skip the 100x record")
     parser.add_argument("--clicks", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of page, reference and floor in alternation")
+    parser.add_argument("--write", action="store_true", help="put the click table into docs/performance.md")
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--factor", type=int, default=100)
     parser.add_argument("--pages", default=",".join(PAGES))
@@ -387,7 +419,7 @@ def main() -> None:
     args = parser.parse_args()
     SERVER_PYTHON[0] = args.server_python
     pages = args.pages.split(",")
-    parts = set(args.only.replace("browser", "clicks,memory,cold").split(","))
+    parts = set(args.only.replace("browser", "clicks,busy,memory,cold").split(","))
     datasets: dict[str, dict[str, str] | None] = {"real": None}
     if not args.real_only:
         datasets[f"x{args.factor}"] = {"CICA_DATA_DIR": str(scaled_copy(args.factor))}
@@ -424,13 +456,21 @@ def main() -> None:
     if "api" in parts:
         api_throughput()
 
-    if parts & {"clicks", "memory", "cold"}:
+    if parts & {"clicks", "busy", "memory", "cold"}:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
             browser = launch_chromium(p)
             if "clicks" in parts:
-                clicks(browser, pages, datasets, args.clicks)
+                report = clicks(browser, pages, datasets, args.clicks, args.rounds)
+                if args.write:
+                    write_report("clicks", report)
+            if "busy" in parts:
+                report = busy(browser, pages, args.rounds)
+                if "map" in pages:
+                    report += drag(browser, args.rounds)
+                if args.write:
+                    write_report("busy", report)
             if "memory" in parts:
                 print("\n## Memory (server RSS)\n")
                 one, many = memory(browser, None)
@@ -439,6 +479,28 @@ def main() -> None:
                 print("\n## Cold start\n")
                 cold(browser)
             browser.close()
+
+
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
+
+
+def write_report(part: str, lines: list[str]) -> None:
+    """Replace the part's table in docs/performance.md (between `<!-- bench:part -->` and
+    `<!-- /bench:part -->`) with this run's, headed by the date and the machine."""
+    import platform
+    from datetime import date
+
+    text = PERFORMANCE_DOC.read_text(encoding="utf-8")
+    head, mark, tail = f"<!-- bench:{part} -->", f"<!-- /bench:{part} -->", ""
+    machine = f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    body = "\n".join([head, f"Measured {date.today().isoformat()} by `python -m bench.run` on {machine}.", *lines, mark])
+    if head in text and mark in text:
+        before, rest = text.split(head, 1)
+        tail = rest.split(mark, 1)[1]
+        text = before + body + tail
+    else:
+        text = text.rstrip() + "\n\n" + body + "\n"
+    PERFORMANCE_DOC.write_text(text, encoding="utf-8")
 
 
 API_SECONDS = 5.0
@@ -521,40 +583,175 @@ def cold(browser) -> None:
         print(f"| {name} | {sec:.2f} | {sec / floor:.2f} | {mine} |")
 
 
-def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None], n: int) -> None:
-    print(f"\n## Click latency and bytes per click in Chromium (median of {n} changes)\n")
-    with server(FLOOR) as (base, _proc, _):
-        floor_ms, floor_kb = click_figures(browser, base, "floor", n)
-    print(f"floor page: {floor_ms:.0f} ms, {floor_kb:.1f} KB per click")
-    ref_ms = {}
-    with server(REFERENCE) as (base, _proc, _):
-        for name in ("plotly", "element", *pages):
-            ref_ms[name], _kb = click_figures(browser, base, "ref:" + name, n)
-    print(
-        f"floor plus one small chart, st.plotly_chart: {ref_ms['plotly']:.0f} ms ({ref_ms['plotly'] / floor_ms:.2f}x the floor)"
-    )
-    print(
-        f"the same chart through the app's element: {ref_ms['element']:.0f} ms ({ref_ms['element'] / floor_ms:.2f}x the floor)\n"
-    )
-    print("The floor plus each page's elements (`bench/reference_app.py`, trivial content):\n")
-    print("| page | its elements | ms | x floor |")
-    print("|---|---|---:|---:|")
-    for page in pages:
-        print(f"| {page} | {PAGE_ELEMENTS[page]} | {ref_ms[page]:.0f} | {ref_ms[page] / floor_ms:.2f} |")
-    print("\n| page | data | ms | x floor | x its elements | vs real | KB per click |")
-    print("|---|---|---:|---:|---:|---:|---:|")
-    for name, env in datasets.items():
-        with server(ROOT / "app.py", env) as (base, _proc, _):
+# Long tasks (the Long Tasks API) from the moment the page has settled, for BUSY_WINDOW_MS: their
+# total blocking time (the part of each task over 50 ms), what a reader feels as a page that
+# does not answer at once although it looks ready.
+LONG_TASKS_JS = """(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+})();"""
+BUSY_WINDOW_MS = 5000
+
+
+def _first_visit(browser, url: str, init_js: str, charts: int):
+    """A new browser context with `init_js` in every page, at `url` once it has settled and
+    drawn `charts` charts (FIRST_PAINT_JS): (context, page); the caller closes the context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(init_js)
+    page = context.new_page()
+    page.goto(url)
+    _settled(page)
+    page.evaluate(FIRST_PAINT_JS, charts)
+    return context, page
+
+
+def busy_after_settle(browser, base: str, path: str, charts: int) -> float:
+    """Total blocking time (ms) of the main thread in the BUSY_WINDOW_MS after a first visit has
+    settled (its charts drawn and the page still for 150 ms: FIRST_PAINT_JS)."""
+    context, page = _first_visit(browser, base + path, LONG_TASKS_JS, charts)
+    start = page.evaluate("performance.now()")
+    page.wait_for_timeout(BUSY_WINDOW_MS)
+    tasks = page.evaluate("window.__longTasks")
+    context.close()
+    return sum(max(0.0, d - 50) for t, d in tasks if t + d > start)
+
+
+BUSY_CHARTS = {"map": 2, "timeline": 1, "matrix": 6, "events": 2, "country": 0}
+
+
+def busy(browser, pages: list[str], rounds: int = 3) -> list[str]:
+    """Each page and its reference in alternation over `rounds` rounds: the total blocking time
+    after the page has settled, medians of the rounds."""
+    page_ms: dict[str, list[float]] = {p: [] for p in pages}
+    ref_ms: dict[str, list[float]] = {p: [] for p in pages}
+    for _round in range(rounds):
+        with server(REFERENCE) as (base, _proc, _):
             for page in pages:
-                ms, kb = click_figures(browser, base, page, n)
-                real = REAL_MS.setdefault(page, ms)
-                print(
-                    f"| {page} | {name} | {ms:.0f} | {ms / floor_ms:.2f} | {ms / ref_ms[page]:.2f} | {ms / real:.2f} | {kb:.1f} |",
-                    flush=True,
-                )
+                ref_ms[page].append(busy_after_settle(browser, base, reference_path(PAGE_ELEMENTS[page]), 0))
+        with server(ROOT / "app.py") as (base, _proc, _):
+            for page in pages:
+                page_ms[page].append(busy_after_settle(browser, base, ACTIONS[page][0], BUSY_CHARTS[page]))
+    out = [f"\n## A busy page: total blocking time in the {BUSY_WINDOW_MS / 1000:.0f} s after a first visit settled\n"]
+    out.append("| page | ms (rounds) | its elements, ms (rounds) |")
+    out.append("|---|---:|---:|")
+    for page in pages:
+        mine, theirs = page_ms[page], ref_ms[page]
+        out.append(f"| {page} | {_median(mine):.0f} ({_each(mine)}) | {_median(theirs):.0f} ({_each(theirs)}) |")
+    return _printed(out)
 
 
-REAL_MS: dict[str, float] = {}
+DRAG_YEARS = 10
+DRAGS = 6
+
+
+def slider_drag(browser, base: str, path: str, charts: int) -> float:
+    """Median ms from releasing the mouse after dragging the page's first slider (a year from 1992
+    to 2026) across DRAG_YEARS years, left and right in turn, to the app settled and painted."""
+    context, page = _first_visit(browser, base + path, WS_COUNTER_JS, charts)
+    slider = page.locator('[data-testid="stSlider"]').first
+    # Streamlit's slider (react-aria): a track, and the thumb placed on it by `left: N%`
+    thumb = slider.locator('div[style*="translate(-50%, -50%)"]').first
+    width = slider.locator('div[data-orientation="horizontal"][style*="position: relative"]').first.bounding_box()["width"]
+    times = []
+    for i in range(DRAGS):
+        box = thumb.bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        step = (-1 if i % 2 == 0 else 1) * width * DRAG_YEARS / (2026 - 1992) / 10
+        for k in range(1, 11):
+            page.mouse.move(x + step * k, y)
+        page.evaluate("() => { window.__settle = (" + SETTLE_JS + ")(); }")
+        page.mouse.up()
+        ms = page.evaluate("() => window.__settle")
+        if not math.isnan(ms):  # NaN: the page did not settle
+            times.append(ms)
+    context.close()
+    return statistics.median(times) if times else float("nan")
+
+
+def drag(browser, rounds: int = 3) -> list[str]:
+    """The map page's year slider dragged by the mouse, against the same drag on the reference
+    with the map page's elements following a slider; in alternation over `rounds` rounds."""
+    mine, theirs = [], []
+    for _round in range(rounds):
+        with server(REFERENCE) as (base, _proc, _):
+            theirs.append(slider_drag(browser, base, reference_path("slider," + PAGE_ELEMENTS["map"]), 0))
+        with server(ROOT / "app.py") as (base, _proc, _):
+            mine.append(slider_drag(browser, base, "/map", BUSY_CHARTS["map"]))
+    ratios = [m / t for m, t in zip(mine, theirs)]
+    out = [f"\n## The map's year slider dragged across {DRAG_YEARS} years ({DRAGS} drags per round, {rounds} rounds)\n"]
+    out.append("| page | ms (rounds) | its elements, ms (rounds) | x its elements (spread) |")
+    out.append("|---|---:|---:|---:|")
+    out.append(
+        f"| map | {_median(mine):.0f} ({_each(mine)}) | {_median(theirs):.0f} ({_each(theirs)}) | "
+        f"{_median(ratios):.2f} ({_spread(ratios)}) |"
+    )
+    return _printed(out)
+
+
+def _printed(lines: list[str]) -> list[str]:
+    """Print a part's report as it stands and return it (for --write)."""
+    for line in lines:
+        print(line, flush=True)
+    return lines
+
+
+def _each(values: list[float]) -> str:
+    return ", ".join(f"{v:.0f}" for v in values)
+
+
+def _spread(values: list[float]) -> str:
+    kept = [v for v in values if v == v]
+    return f"{min(kept):.2f}–{max(kept):.2f}" if kept else "–"
+
+
+def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None], n: int, rounds: int = 3) -> list[str]:
+    """Each page, its reference (the floor plus its elements) and the floor, measured in
+    alternation over `rounds` rounds, so that a slow minute of the machine falls on all of them;
+    per page the median ratio of the rounds and their spread. Returns the report's lines."""
+    out = [f"\n## Click latency in Chromium (median of {n} changes per round, {rounds} rounds in alternation)\n"]
+    floor_ms: list[float] = []
+    ref_ms: dict[str, list[float]] = {p: [] for p in pages}
+    app_ms: dict[tuple[str, str, str], list[float]] = {}
+    app_kb: dict[tuple[str, str, str], list[float]] = {}
+    for _round in range(rounds):
+        with server(FLOOR) as (base, _proc, _):
+            floor_ms.append(click_figures(browser, base, "floor", n)[0])
+        with server(REFERENCE) as (base, _proc, _):
+            for page in pages:
+                ref_ms[page].append(click_figures(browser, base, "ref:" + page, n)[0])
+        for name, env in datasets.items():
+            with server(ROOT / "app.py", env) as (base, _proc, _):
+                for page in pages:
+                    ms, kb = click_figures(browser, base, page, n)
+                    app_ms.setdefault((page, name, "same two views"), []).append(ms)
+                    app_kb.setdefault((page, name, "same two views"), []).append(kb)
+            with server(ROOT / "app.py", env) as (base, _proc, _):  # a fresh server: nothing cached
+                for page in pages:
+                    ms, kb = click_figures(browser, base, page, n, first_visits=True)
+                    app_ms.setdefault((page, name, "first visits"), []).append(ms)
+                    app_kb.setdefault((page, name, "first visits"), []).append(kb)
+    out.append(f"floor page: {_median(floor_ms):.0f} ms (rounds {', '.join(f'{m:.0f}' for m in floor_ms)})\n")
+    out.append("| page | data | changes | ms | x floor | x its elements (median, spread of rounds) | KB per click |")
+    out.append("|---|---|---|---:|---:|---:|---:|")
+    for (page, name, kind), times in app_ms.items():
+        per_round = [t / r for t, r in zip(times, ref_ms[page])]
+        out.append(
+            f"| {page} | {name} | {kind} | {_median(times):.0f} | {_median(times) / _median(floor_ms):.2f} | "
+            f"{_median(per_round):.2f} ({_spread(per_round)}) | {_median(app_kb[(page, name, kind)]):.1f} |"
+        )
+    out.append("\nThe floor plus each page's elements (`bench/reference_app.py`, trivial content):\n")
+    out.append("| page | its elements | ms | x floor |")
+    out.append("|---|---|---:|---:|")
+    for page in pages:
+        out.append(
+            f"| {page} | {PAGE_ELEMENTS[page]} | {_median(ref_ms[page]):.0f} | {_median(ref_ms[page]) / _median(floor_ms):.2f} |"
+        )
+    return _printed(out)
+
 
 if __name__ == "__main__":
     main()
