@@ -10,10 +10,10 @@ import streamlit as st
 
 def dashboard() -> None:
     """One run of the dashboard: page config, the navigation, the page the address names."""
-    from cica_dash.data.i18n import DEFAULT, _, current
+    from cica_dash.data.i18n import _
     from cica_dash.glue.memory import script_slot
     from cica_dash.glue.ui import language, language_switcher, stylesheet, track_page, unknown_page_path
-    from cica_dash.url.links import NOT_FOUND, PAGE_BY_KEY, PAGE_BY_PATH, PAGES
+    from cica_dash.url.links import NOT_FOUND, PAGE_BY_PATH, PAGES
 
     st.set_page_config(page_title=_("CICA Dashboard"), page_icon="static/favicon.png", layout="wide")
     stylesheet()
@@ -29,8 +29,6 @@ def dashboard() -> None:
     track_key = PAGE_BY_PATH[page.url_path].key if page.url_path in PAGE_BY_PATH else NOT_FOUND.key
     track_page(track_key)
     language_switcher()
-    if current() != DEFAULT and not PAGE_BY_KEY.get(track_key, NOT_FOUND).translated:
-        st.caption(_("This page is not yet translated: its words are in English."))
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
     with script_slot():

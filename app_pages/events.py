@@ -5,8 +5,10 @@ from functools import partial
 
 import streamlit as st
 
+from cica_dash.data.i18n import _, count
 from cica_dash.data.labels import RELATION_LABELS
 from cica_dash.figures import events as evf
+from cica_dash.figures import map_figures as mf
 from cica_dash.glue import cached
 from cica_dash.glue.chart import plotly_chart
 from cica_dash.glue.ui import (
@@ -31,47 +33,52 @@ ds, vocab = dataset()
 dims = [*vocab.dimensions, "institutional"]
 state = url_state(EventsState, vocab, "events")
 
-st.title("Events")
+st.title(_("Events"))
 with st.container(border=True):
     c = st.columns(3)
     c[0].multiselect(
-        "Country (host or participant)",
+        _("Country (host or participant)"),
         list(vocab.countries),
         format_func=vocab.countries.get,
         key="events.country",
-        placeholder="All",
+        placeholder=_("All"),
     )
     dimension = c[1].multiselect(
-        "Dimension",
+        _("Dimension"),
         dims,
         format_func={d: ev.dimension_label(d, vocab) for d in dims}.get,
         key="events.dimension",
-        placeholder="All",
+        placeholder=_("All"),
     )
     area_options = [a for a, d in vocab.area_dimension.items() if not dimension or d in dimension]
-    c[2].multiselect("Priority area", area_options, format_func=vocab.areas.get, key="events.area", placeholder="All")
+    c[2].multiselect(_("Priority area"), area_options, format_func=vocab.areas.get, key="events.area", placeholder=_("All"))
     c = st.columns([1, 1, 2, 1])
     c[1].multiselect(
-        "What CICA did",
+        _("What CICA did"),
         list(vocab.relations),
-        format_func=RELATION_LABELS.get,
+        format_func={r: _(RELATION_LABELS.get(r, r)) for r in vocab.relations}.get,  # not a lambda: see test_session_memory
         key="events.relation",
-        placeholder="All",
-        help="CICA's own events (organised or co-organised), or other bodies' events it took part in",
+        placeholder=_("All"),
+        help=_("CICA's own events (organised or co-organised), or other bodies' events it took part in"),
     )
     c[0].multiselect(
-        "Type",
+        _("Type"),
         list(vocab.event_types),
-        format_func={t: t.replace("-", " ").capitalize() for t in vocab.event_types}.get,
+        format_func={t: ev.type_word(t) for t in vocab.event_types}.get,
         key="events.type",
-        placeholder="All",
+        placeholder=_("All"),
     )
-    c[2].slider("Years", vocab.first_year, vocab.last_year, key="events.years")
-    c[3].text_input("Search titles, places, notes", key="events.q", max_chars=200)
+    c[2].slider(_("Years"), vocab.first_year, vocab.last_year, key="events.years")
+    c[3].text_input(
+        _("Search titles, places, notes"),
+        key="events.q",
+        max_chars=200,
+        help=_("Finds the text in an event's title (and Russian title), city, notes and host state's name"),
+    )
     st.toggle(
-        "Show the timeline's milestones too: summits, ministerial meetings, accessions",
+        _("Show the timeline's milestones too: summits, ministerial meetings, accessions"),
         key="events.milestones",
-        help="Milestones match the countries, years and text; they have no dimension, area, type or CICA's part",
+        help=_("Milestones match the countries, years and text; they have no dimension, area, type or CICA's part"),
     )
 
 new = commit(EventsState, vocab, "events")
@@ -85,24 +92,26 @@ milestones = (
 )
 if milestones is None:
     page_link(
-        "timeline", "Summits, ministerial meetings, chairmanships and accessions are on the Timeline", ":material/timeline:"
+        "timeline", _("Summits, ministerial meetings, chairmanships and accessions are on the Timeline"), ":material/timeline:"
     )
 safe_markdown(new.describe(vocab, len(rows), None if milestones is None else len(milestones)), bold=True)
 if new.milestones and not new.with_milestones:
-    st.caption("Milestones are left out while a dimension, area, type or CICA's part is chosen: a summit has none of these.")
+    st.caption(_("Milestones are left out while a dimension, area, type or CICA's part is chosen: a summit has none of these."))
 if len(rows):
     st.caption(ev.relation_line(rows))
 if ev.reaches_thin_years(new):
     st.caption(
-        f"Before {ev.THIN_BEFORE} the record is thin: it holds the meetings of CICA's own bodies "
-        "(SOC, SWG: see the glossary) that later documents date. *About the data* lists the known gaps and the glossary."
+        _(
+            "Before {year} the record is thin: it holds the meetings of CICA's own bodies "
+            "(SOC, SWG: see the glossary) that later documents date. *About the data* lists the known gaps and the glossary."
+        ).format(year=ev.THIN_BEFORE)
     )
 
 
 def downloads() -> None:
     d = st.columns(2)
     d[0].download_button(
-        "Download these events (CSV)",
+        _("Download these events (CSV)"),
         data=partial(ev.filtered_csv, ds.events, new),  # made only when someone clicks
         file_name="cica-events.csv",
         mime="text/csv",
@@ -110,7 +119,7 @@ def downloads() -> None:
         icon=":material/download:",
     )
     d[1].download_button(
-        "Download the full data package (zip)",
+        _("Download the full data package (zip)"),
         data=package_zip_bytes,
         file_name="cica-data-package.zip",
         mime="application/zip",
@@ -119,19 +128,19 @@ def downloads() -> None:
     )
 
 
-view_tools(ds, "events", new, "Events (" + ("; ".join(new.summary_parts(vocab)) or "all") + ")", downloads)
+view_tools(ds, "events", new, _("Events") + " (" + ("; ".join(new.summary_parts(vocab)) or _("all")) + ")", downloads)
 
 if milestones is not None:
-    st.subheader("Milestones")
+    st.subheader(_("Milestones"))
     if milestones.empty:
-        st.caption("No milestone matches these countries, years and text.")
+        st.caption(_("No milestone matches these countries, years and text."))
     else:
         table(tl.readable_list(milestones), column_config={"Title": st.column_config.TextColumn(width="large")})
-    st.subheader("Events")
+    st.subheader(_("Events"))
 
 if rows.empty:
     st.info(
-        "No events match these filters. Widen the years or remove a filter; *Reset filters* above shows every event.",
+        _("No events match these filters. Widen the years or remove a filter; *Reset filters* above shows every event."),
         icon=":material/search_off:",
     )
 else:
@@ -143,9 +152,17 @@ else:
     points = ev.places(rows, vocab)
     online = ev.held_online(rows)
     with right:
-        st.pydeck_chart(evf.places_deck(points), height=330, key="events.places")
+        plotly_chart(
+            evf.places_map(points), key="events.places", config=plotly_config("events-places", **mf.CONFIG_NO_SCROLL_ZOOM)
+        )
+        far = evf.outside_the_map(points)
         st.caption(
-            f"{len(points)} places · {int(online.sum())} online event(s) and {int((rows['lat'].isna() & ~online).sum())} without a known city are not on the map."
+            _("{places} · {online} online and {unplaced} without a known city are not on the map.").format(
+                places=count(len(points), "{n} place", "{n} places"),
+                online=count(int(online.sum()), "{n} event", "{n} events"),
+                unplaced=int((rows["lat"].isna() & ~online).sum()),
+            )
+            + (" " + _("Beyond the map's frame: {places}.").format(places=", ".join(far)) if far else "")
         )
     table(
         ev.table_page(cached.events_table(ds), rows.index, TABLE_ROWS).drop(columns=["sort_date"]),
@@ -155,5 +172,9 @@ else:
         },
     )
     if len(rows) > TABLE_ROWS:
-        st.caption(f"Showing the {TABLE_ROWS} most recent of {len(rows)} events; the CSV download has them all.")
+        st.caption(
+            _("Showing the {shown} most recent of {total} events; the CSV download has them all.").format(
+                shown=TABLE_ROWS, total=len(rows)
+            )
+        )
 footer(ds)

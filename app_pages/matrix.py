@@ -3,6 +3,7 @@
 import streamlit as st
 
 from cica_dash.data.glossary import GLOSSARY_LINK
+from cica_dash.data.i18n import _
 from cica_dash.data.names import dimension_label
 from cica_dash.figures import matrix as mxf
 from cica_dash.glue import cached
@@ -26,23 +27,29 @@ from cica_dash.url.state import ORDERS, CountryState, EventsState, MatrixState
 
 ds, vocab = dataset()
 state = url_state(MatrixState, vocab, "matrix")
-st.title("Who coordinates what")
+st.title(_("Who coordinates what"))
 st.markdown(
-    f"Each priority area of the [Catalogue]({GLOSSARY_LINK}) of confidence-building measures is led by a **coordinator** state, "
-    "often with **co-coordinators**. The matrix shows who held which role in the chosen year, as far as a source says."
+    _(
+        "Each priority area of the [Catalogue]({glossary}) of confidence-building measures is led by a **coordinator** state, "
+        "often with **co-coordinators**. The matrix shows who held which role in the chosen year, as far as a source says."
+    ).format(glossary=GLOSSARY_LINK)
 )
 countries = mx.country_options(ds, state.country)
 c = st.columns([4, 3, 3, 2])  # the year: a slider and its two steppers
-year = year_slider(c[0], "As of", vocab.first_year, vocab.last_year, key="matrix.year")
+year = year_slider(c[0], _("As of"), vocab.first_year, vocab.last_year, key="matrix.year")
 c[1].multiselect(
-    "Dimensions",
+    _("Dimensions"),
     list(vocab.dimensions),
     format_func={d: dimension_label(d, vocab.dimensions) for d in vocab.dimensions}.get,
     key="matrix.dimension",
-    placeholder="All five",
+    placeholder=_("All five"),
 )
-c[2].multiselect("Member states", list(countries), format_func=countries.get, key="matrix.country", placeholder="All with a role")
-c[3].radio("States in order of", ORDERS, format_func={"roles": "number of roles", "name": "name"}.get, key="matrix.order")
+c[2].multiselect(
+    _("Member states"), list(countries), format_func=countries.get, key="matrix.country", placeholder=_("All with a role")
+)
+c[3].radio(
+    _("States in order of"), ORDERS, format_func={"roles": _("number of roles"), "name": _("name")}.get, key="matrix.order"
+)
 state = commit(MatrixState, vocab, "matrix")
 reset_control(state, "matrix")
 
@@ -50,9 +57,11 @@ m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells
 filtered = bool(state.dimension or state.country)
 safe_markdown(mx.holders_sentence(m, mx.member_count(ds, year), len(ds.priority_areas), filtered))
 st.caption(
-    "**C** coordinator, **co** co-coordinator. A role's period is in its cell's tooltip and in *In words* below: "
-    "*since at least Oct 2017* means the earliest source that names the role is of that month "
-    "(the glossary on *About the data* has every term)."
+    _(
+        "**C** coordinator, **co** co-coordinator. A role's period is in its cell's tooltip and in *In words* below: "
+        "*{example}* means the earliest source that names the role is of that month "
+        "(the glossary on *About the data* has every term)."
+    ).format(example=mx.period_example())
 )
 
 # one small matrix per dimension: a few areas each, so it fits any screen; small ones side by side
@@ -79,14 +88,16 @@ if picked:  # a click is reported in the run it causes only, so the picker stays
 if st.session_state.get("matrix.cell") not in choices:
     st.session_state["matrix.cell"] = None
 labels = mx.cell_labels(m, choices)
-cell = st.selectbox("Open a cell (or click one in the matrix)", choices, format_func=labels.get, key="matrix.cell")
+cell = st.selectbox(_("Open a cell (or click one in the matrix)"), choices, format_func=labels.get, key="matrix.cell")
 if cell:
     lc = st.columns(2)
     label = escape_markdown(labels[cell])
     with lc[0]:
-        page_link("events", f"Events: {label}", ":material/event:", EventsState(area=(cell[0],), country=(cell[1],)))
+        page_link(
+            "events", _("Events: {cell}").format(cell=label), ":material/event:", EventsState(area=(cell[0],), country=(cell[1],))
+        )
     with lc[1]:
-        name = escape_markdown(f"Country profile: {countries.get(cell[1], cell[1])}")
+        name = escape_markdown(_("Country profile: {name}").format(name=countries.get(cell[1], cell[1])))
         page_link("country", name, ":material/flag:", CountryState(country=cell[1]))
 
 left, right = st.columns([2, 3])
@@ -97,11 +108,11 @@ with left:
         config=plotly_config(f"matrix-roles-per-country-{year}"),
     )
 with right:
-    st.header("In words")
+    st.header(_("In words"))
     for dim, lines in mx.dimension_sentences(m):
         st.markdown(f"**{escape_markdown(dim)}**\n\n" + "\n".join(f"- {escape_markdown(line)}" for line in lines))
 
-st.header("The roles and their sources")
+st.header(_("The roles and their sources"))
 table(mx.role_table(m), column_config={"Notes": st.column_config.TextColumn(width="large")})
-view_tools(ds, "matrix", state, "Who coordinates what (" + state.describe(vocab).replace(" · ", "; ") + ")")
+view_tools(ds, "matrix", state, _("Who coordinates what") + " (" + state.describe(vocab).replace(" · ", "; ") + ")")
 footer(ds)

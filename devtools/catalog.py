@@ -3,13 +3,14 @@
     .venv/bin/python -m devtools.catalog           # extract the words, update every catalog
     .venv/bin/python -m devtools.catalog --check   # exit 1 when a catalog lacks a word or a translation
 
-The words are extracted with Babel (`babel.cfg`: `_`, `ngettext`, `N_` and `count`) into
+The words are extracted with Babel (`babel.cfg`: `_`, `ngettext`, `N_`, `Nn_`, `Np_`, `pgettext` and `count`) into
 `cica_dash/locale/cica.pot`; each language's `cica_dash/locale/<lang>/LC_MESSAGES/cica.po` is
 updated from it (new words come in untranslated, words the code no longer uses are dropped).
 The app compiles a catalog when it first needs it (cica_dash/data/i18n.py)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,18 +18,38 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from cica_dash.data.i18n import DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, catalog_path
+from cica_dash.data.i18n import CASES, DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, catalog_path, fields
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "count": (2, 3), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "Nn_": (1, 2),
+    "ngettext": (1, 2),
+    "count": (2, 3),
+    "pgettext": ((1, "c"), 2),
+    "Np_": ((1, "c"), 2),
+}
 METHODS = [("app.py", "python"), ("app_pages/**.py", "python"), ("cica_dash/**.py", "python")]
 
 
+PACKAGE = ROOT / "data" / "datapackage.json"
+
+
+def package_words() -> list[str]:
+    """The data package's column descriptions: the data dictionary shows them in the page's
+    language (the package itself, a data file, stays English)."""
+    package = json.loads(PACKAGE.read_text(encoding="utf-8"))
+    return [f["description"] for r in package["resources"] for f in r["schema"]["fields"] if f.get("description")]
+
+
 def extracted() -> Catalog:
-    """Every word the code marks, from the source as it is now."""
+    """Every word the code marks, from the source as it is now, and the data package's descriptions."""
     catalog = Catalog(domain=DOMAIN, project="CICA Dashboard")
     for filename, lineno, message, comments, context in extract_from_dir(ROOT, METHODS, keywords=KEYWORDS):
         catalog.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    for description in package_words():
+        catalog.add(description, locations=[("data/datapackage.json", 0)])
     return catalog
 
 
@@ -48,9 +69,26 @@ def problems(template: Catalog) -> list[str]:
                 found.append(f"{lang}: not in the catalog: {message.id!r}")
             elif not (all(have.string) if isinstance(have.string, tuple) else have.string):
                 found.append(f"{lang}: not translated: {message.id!r}")
+            else:
+                found += placeholder_problems(lang, message.id, have.string)
         unused = {(m.id, m.context) for m in po if m.id} - {(m.id, m.context) for m in template if m.id}
         found += [f"{lang}: no longer used: {mid!r}" for mid, _context in sorted(unused, key=str)]
     return found
+
+
+def placeholder_problems(lang: str, msgid: str | tuple, msgstr: str | tuple) -> list[str]:
+    """A translation may drop a field (Russian's "1 событие" needs no number) or ask a case of
+    it ("{date:genitive}"), but not name a field the code does not pass."""
+    ids = msgid if isinstance(msgid, tuple) else (msgid,)
+    known = {name for i in ids for name, _spec in fields(i)}
+    out = []
+    for text in msgstr if isinstance(msgstr, tuple) else (msgstr,):
+        for name, spec in fields(text):
+            if name not in known:
+                out.append(f"{lang}: {{{name}}} is not a field of {ids[0]!r}")
+            elif spec and spec not in CASES and (name, spec) not in {f for i in ids for f in fields(i)}:
+                out.append(f"{lang}: {{{name}:{spec}}} asks an unknown case in {ids[0]!r} (known: {', '.join(CASES)})")
+    return out
 
 
 def update() -> None:

@@ -36,6 +36,22 @@ CASES = [
         "YYYY-MM-DD",
     ),
     (
+        "a Russian title without its source",
+        lambda d: _edit(d, "events.csv", "форум,https://example.org/ev1-ru,", "форум,,"),
+        "events.csv",
+        2,
+        "title_ru_source",
+        "required when title_ru is given",
+    ),
+    (
+        "a source for a Russian title not given",
+        lambda d: _edit(d, "events.csv", "1-й Неправительственный форум,", ","),
+        "events.csv",
+        2,
+        "title_ru",
+        "title_ru_source names a source",
+    ),
+    (
         "end before start",
         lambda d: _edit(d, "events.csv", "2023-08-23,2023-08-24", "2023-08-23,2023-08-20"),
         "events.csv",
@@ -154,7 +170,7 @@ def test_damage_is_reported_with_file_line_and_column(fixture_dir, damage, file,
         load_dataset(fixture_dir)
     hits = [p for p in info.value.problems if p.file == file and p.line == line and p.column == column]
     assert hits, f"no problem at {file}:{line}:{column} in\n{info.value}"
-    assert any(rule in p.rule for p in hits), [p.rule for p in hits]
+    assert any(rule in p.text for p in hits), [p.text for p in hits]
     text = str(info.value)
     assert file in text and f"line {line}" in text
 
@@ -166,14 +182,14 @@ def test_non_utf8_bytes(fixture_dir):
         load_dataset(fixture_dir)
     [problem] = info.value.problems
     assert (problem.file, problem.line, problem.column) == ("events.csv", 2, "city")
-    assert "UTF-8" in problem.rule
+    assert "UTF-8" in problem.text
 
 
 def test_missing_file(fixture_dir):
     (fixture_dir / "partners.csv").unlink()
     with pytest.raises(DataError) as info:
         load_dataset(fixture_dir)
-    assert [(p.file, p.rule) for p in info.value.problems] == [("partners.csv", "file is missing")]
+    assert [(p.file, p.text) for p in info.value.problems] == [("partners.csv", "file is missing")]
 
 
 def test_missing_package_file(fixture_dir):

@@ -37,6 +37,8 @@ FILTERS = [
     (EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2020), 0),
     (EventsState(dimension=("economic",), country=("THA",), year_from=2015, year_to=2021), 2),
     (EventsState(q="nothing like this"), 0),
+    (EventsState(q="Неправительственный"), 1),  # the Russian title, in any language
+    (EventsState(q="Azerbaijan"), 1),  # the host's name, though no title names it
 ]
 
 
@@ -104,10 +106,36 @@ def test_places_aggregate_and_leave_out_online(fixture_dataset, vocab):
     assert pts.at["Astana", "label"] == "Military-political 2"
     assert pts.at["Xining", "label"] == "Institutional 1; 1 where CICA took part"
     assert pts.at["Astana", "own"] == 2 and pts.at["Xining", "own"] == 0
-    layer = next(layer for layer in evf.places_deck(pts.reset_index()).layers if layer.id == "event-places")
-    drawn = {p["city"]: p["colour"] for p in layer.data}
-    assert drawn["Astana"][:3] == [0, 114, 178]  # the military-political colour
-    assert drawn["Xining"][3] < drawn["Astana"][3]  # only others' events: pale
+    trace = evf.places_map(pts.reset_index()).data[0]
+    drawn = {lat: colour for lat, colour in zip(trace.lat, trace.marker.color)}
+    astana, xining = drawn[pts.at["Astana", "lat"]], drawn[pts.at["Xining", "lat"]]
+    assert astana.startswith("rgba(0,114,178,")  # the military-political colour
+    assert float(xining.rsplit(",", 1)[1][:-1]) < float(astana.rsplit(",", 1)[1][:-1])  # only others' events: pale
+
+
+@pytest.mark.parametrize(
+    ("city", "lat", "lon", "outside"),
+    [
+        ("Astana", 51.17, 71.45, False),
+        ("Vladivostok", 43.12, 131.89, False),
+        ("Istanbul", 41.01, 28.98, False),
+        ("New York", 40.71, -74.01, True),
+        ("Washington", 38.91, -77.04, True),
+        ("Geneva", 46.20, 6.14, True),  # west of the frame's 12°E
+        ("Anadyr", 64.73, 177.51, False),
+    ],
+)
+def test_places_beyond_the_maps_frame_are_named(city, lat, lon, outside):
+    points = pd.DataFrame({"city": [city], "lat": [lat], "lon": [lon]})
+    assert evf.outside_the_map(points) == ([city] if outside else [])
+
+
+def test_a_places_area_grows_with_its_events(fixture_dataset, vocab):
+    pts = ev.places(fixture_dataset.events, vocab)
+    marker = evf.places_map(pts).data[0].marker
+    assert marker.sizemode == "area" and list(marker.size) == list(pts["events"])
+    assert marker.sizeref == pytest.approx(2 * pts["events"].max() / evf.PLACE_MAX_PX**2)
+    assert evf.places_map(pts.iloc[0:0]).data[0].lat is not None  # no places: an empty map, not an error
 
 
 def test_places_of_nothing_is_an_empty_frame(fixture_dataset, vocab):
@@ -206,3 +234,42 @@ def test_places_order_each_label_by_count_then_dimension(vocab):
 )
 def test_a_years_filter_before_2008_is_told_the_record_is_thin(state, thin):
     assert ev.reaches_thin_years(state) is thin
+
+
+@pytest.mark.parametrize(
+    "lang, q, count",
+    [("ru", "Таиланд", 2), ("ru", "таил", 2), ("en", "Таиланд", 0), ("ru", "Казахстан", 3), ("ru", "Азербайджан", 1)],
+)
+def test_the_text_search_reads_the_host_name_in_the_run_language(fixture_dataset, lang, q, count):
+    from cica_dash.data.i18n import using
+
+    with using(lang):
+        assert len(ev.filter_events(fixture_dataset.events, EventsState(q=q))) == count
+
+
+@pytest.mark.parametrize("lang, title", [("en", "1st Non-Governmental Forum"), ("ru", "1-й Неправительственный форум")])
+def test_an_event_shows_its_russian_title_on_the_russian_pages_only(fixture_dataset, lang, title):
+    from cica_dash.data.i18n import using
+
+    with using(lang):
+        table = ev.table(fixture_dataset.events, Vocabulary.from_dataset(fixture_dataset))
+    assert title in set(table["Event"])
+    assert "Thai courses on sustainable development" in set(table["Event"])  # no Russian title: as recorded
+
+
+@pytest.mark.parametrize(
+    "lang, n, text",
+    [
+        ("en", 1, "1 other body's event CICA took part in"),
+        ("en", 46, "46 other bodies' events CICA took part in"),
+        ("ru", 1, "1 событие других организаций с участием СВМДА"),
+        ("ru", 2, "2 события других организаций с участием СВМДА"),
+        ("ru", 46, "46 событий других организаций с участием СВМДА"),
+    ],
+)
+def test_a_count_of_events_by_what_cica_did_agrees_with_its_number(lang, n, text):
+    from cica_dash.data.i18n import count, using
+    from cica_dash.data.labels import RELATION_COUNTS
+
+    with using(lang):
+        assert count(n, *RELATION_COUNTS["took-part"]) == text

@@ -141,3 +141,62 @@ def test_a_status_in_a_word_takes_its_own_context(lang, status, word):
 
     with i18n.using(lang):
         assert status_in_a_word(status) == word
+
+
+@pytest.mark.parametrize(
+    "lang, template, value, precision, text",
+    [
+        ("ru", "с {date:genitive}", pd.Timestamp(2014, 10, 1), "month", "с октября 2014 г."),
+        ("ru", "с {date:genitive}", pd.Timestamp(2014, 5, 1), "month", "с мая 2014 г."),
+        ("ru", "с {date:genitive}", pd.Timestamp(2014, 10, 5), "day", "с 5 окт. 2014 г."),  # a day's month is already governed
+        ("ru", "с {date:genitive}", pd.Timestamp(2011, 1, 1), "year", "с 2011 г."),
+        ("ru", "по {date}", pd.Timestamp(2023, 3, 1), "month", "по март 2023 г."),  # no case asked: as it is
+        ("en", "since {date:genitive}", pd.Timestamp(2014, 10, 1), "month", "since Oct 2014"),  # English has no case
+        ("ru", "Данные на {date}.", pd.Timestamp(2026, 12, 1), "day", "Данные на 1 дек. 2026 г."),  # one full stop
+        ("en", "Data as of {date}.", pd.Timestamp(2026, 12, 1), "day", "Data as of 1 Dec 2026."),
+    ],
+)
+def test_a_translation_asks_the_case_its_preposition_needs(lang, template, value, precision, text):
+    with i18n.using(lang):
+        assert i18n.Message(template).format(date=format_date(value, precision)) == text
+
+
+def test_the_russian_pages_say_since_with_the_genitive():
+    with i18n.using("ru"):
+        assert i18n._("since {date}").format(date=format_date(pd.Timestamp(2017, 10, 1), "month")) == "с октября 2017 г."
+
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, problems",
+    [
+        ("since {date}", "с {date:genitive}", 0),
+        ("since {date}", "с {date}", 0),
+        ("{n} event", "событие", 0),  # a field may be dropped
+        ("since {date}", "с {day}", 1),  # not a field the code passes
+        ("since {date}", "с {date:dative}", 1),  # not a known case
+        (("{n} event", "{n} events"), ("{n} событие", "{n} события", "{count} событий"), 1),
+    ],
+)
+def test_a_translation_uses_only_the_fields_of_its_message(msgid, msgstr, problems):
+    from devtools.catalog import placeholder_problems
+
+    assert len(placeholder_problems("ru", msgid, msgstr)) == problems
+
+
+@pytest.mark.parametrize(
+    "header, lang",
+    [
+        ("ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7", "ru"),
+        ("en-GB,en;q=0.9,ru;q=0.8", "en"),
+        ("de-DE,de;q=0.9,ru;q=0.5", "ru"),  # the first language we have
+        ("en;q=0.5,ru;q=0.9", "ru"),  # by weight, not by position
+        ("kk-KZ, ru;q=0.8", "ru"),
+        ("ru;q=0", "en"),  # q=0: not wanted
+        ("fr, de", "en"),
+        ("*", "en"),
+        ("", "en"),
+        ("ru;q=abc", "en"),  # a bad weight counts as not wanted
+    ],
+)
+def test_the_first_language_a_browser_asks_for(header, lang):
+    assert i18n.from_accept_language(header) == lang

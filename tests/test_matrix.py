@@ -76,7 +76,7 @@ def test_matrix_2021(fixture_dataset):
     assert "Türkiye: <b>co-coordinator</b>" in m.hover[0][3]
     assert "co-coordinator (since 23 Jun 2021)" in m.hover[4][1]
     assert "Source: https://example.org/coord" in m.hover[4][1]
-    assert "not on record" in m.hover[1][0]
+    assert "no coordinator on record for this area in 2021" in m.hover[1][0]
 
 
 def test_ended_role_is_absent_and_year_changes_the_matrix(fixture_dataset):
@@ -348,3 +348,19 @@ def test_the_matrix_keeps_areas_without_a_coordinator(fixture_dataset):
     missing = set(m.rows.loc[~m.rows["on_record"], "area"])
     assert missing == {"terrorism", "illicit-drugs", "tourism", "environmental-protection", "human-general"}
     assert len(m.rows) == len(fixture_dataset.priority_areas)
+
+
+@pytest.mark.parametrize(
+    "labels, lines, crowded",
+    [
+        (["General", "Terrorism"], 1, False),
+        (["Environmental<br>protection", "Sustainable<br>development", "Natural<br>disasters<br><i>not on record</i>"], 3, False),
+        (["General", "Terrorism", "Illicit<br>drugs<br><i>not on record</i>", "ICT<br>security", "Health<br>security"], 3, True),
+        (["A", "B", "C", "D", "E", "F"], 1, True),  # more than NARROW_COLUMNS
+        (["Эпидемиологическая<br>безопасность<br>и<br>ещё<br>строка"], 5, True),  # taller than TALL_LABEL_LINES
+    ],
+)
+def test_crowded_headers_turn_upright_on_a_phone(labels, lines, crowded):
+    from cica_dash.figures.matrix import _crowded
+
+    assert _crowded(labels, lines) is crowded

@@ -81,13 +81,16 @@ def test_changing_a_filter_updates_the_link(real_dataset):
     assert f"**{n} event" in _summary(at)
 
 
-def test_map_has_outlines_and_points_without_a_basemap():
-    import json
-
-    at = run_page("events", {"dimension": "economic"})
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    # map_provider=None: no provider, and pydeck's style sentinel that Streamlit reads as "no basemap"
-    assert "mapProvider" not in spec and spec["mapStyle"] == "__MAP_STYLE__"
-    ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["country-outlines", "event-places"]
-    assert spec["layers"][0]["data"].startswith("app/static/")
+def test_places_map_is_drawn_offline_and_names_what_lies_beyond_it():
+    at = run_page("events")
+    (places, config), *_ = [c for c in charts(at) if c[0]["data"] and c[0]["data"][0]["type"] == "scattergeo"]
+    assert config["topojsonURL"].startswith("app/static/")  # the shipped shapes: no CDN, no tiles
+    assert places["layout"]["geo"]["projection"]["type"] == "natural earth" and not config["scrollZoom"]
+    assert len(places["data"][0]["text"]) > 10  # one hover text per place
+    caption = " ".join(c.value for c in at.caption)
+    assert "Beyond the map's frame: New York, Washington." in caption  # the UN's cities, far from Asia
+    assert not at.get("deck_gl_json_chart")
+    economic = run_page("events", {"dimension": "economic"})
+    assert len([c for c in charts(economic) if c[0]["data"][0]["type"] == "scattergeo"][0][0]["data"][0]["text"]) < len(
+        places["data"][0]["text"]
+    )

@@ -134,10 +134,11 @@ def test_country_profile_has_a_plain_copy_of_each_table_for_paper():
     at = run_page("country", {"country": "KAZ"})
     assert not at.exception
     # a grid prints only its visible part: each has a plain table beside it, sources as numbers
-    assert len(at.table) == len(at.dataframe) == 6
-    paper = at.table[-1].value
-    assert list(paper.columns) == ["No.", "Source", "Used for"]
-    assert len(paper) == len(at.dataframe[-1].value)
-    assert paper["No."].iloc[0] == r"\[1\]"  # escaped: a table's cells are Markdown
+    paper = [m.value for m in at.markdown if m.value.startswith("| ")]  # Markdown tables: one element each
+    assert len(paper) == len(at.dataframe) == 6
+    lines = paper[-1].split("\n")
+    assert lines[0] == r"| No\. | Source | Used for |" and lines[1] == "|---|---|---|"
+    assert len(lines) - 2 == len(at.dataframe[-1].value)
+    assert lines[2].startswith(r"| \[1\] |")  # escaped: a table's cells are Markdown
     assert any(m.value == "**CICA Dashboard · Country profile**" for m in at.markdown)
     assert "country?country=KAZ" in " ".join(c.value for c in at.caption).replace("\\", "")

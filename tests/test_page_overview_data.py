@@ -29,7 +29,7 @@ def test_data_page_lists_every_file_and_offers_the_package(real_dataset):
     dictionary = at.dataframe[-1].value
     gaps, changes = at.dataframe[2].value, at.dataframe[3].value
     assert len(gaps) == len(real_dataset.gaps) and gaps["Source"].notna().all()
-    assert list(changes["date"]) == sorted(changes["date"], key=lambda d: pd.Timestamp(d), reverse=True)
+    assert list(changes["Date"]) == sorted(changes["Date"], key=lambda d: pd.Timestamp(d), reverse=True)
     assert any("coverage" in c[1]["toImageButtonOptions"]["filename"] for c in charts(at))  # the coverage chart
     assert {"file", "column", "type", "required", "rules", "meaning"} <= set(dictionary.columns)
     assert ("members.csv", "iso3") in set(zip(dictionary["file"], dictionary["column"]))

@@ -7,6 +7,7 @@ import zipfile
 
 import pandas as pd
 
+from cica_dash.data.i18n import N_, _
 from cica_dash.data.load import PACKAGE_FILE, Dataset
 from cica_dash.data.schema import table_specs
 
@@ -26,34 +27,37 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
 
 
+DICTIONARY_COLUMNS = (N_("file"), N_("column"), N_("type"), N_("required"), N_("rules"), N_("meaning"))
+
+
 def data_dictionary(ds: Dataset) -> pd.DataFrame:
-    """One row per column of every file: type, whether required, allowed values, meaning."""
+    """One row per column of every file: type, whether required, allowed values, meaning; the
+    words in the run's language (the descriptions are in the catalogs, taken from the data
+    package by devtools/catalog.py), the file, column and type names as the files have them."""
     rows = []
     for spec in table_specs(ds.package).values():
         fks = {col: f"{ref}.{refcol}" for col, ref, refcol in spec.foreign_keys}
         for f in spec.fields:
             rules = []
             if f.enum:
-                rules.append("one of: " + ", ".join(f.enum))
+                rules.append(_("one of: {values}").format(values=", ".join(f.enum)))
             if f.vocabulary:
-                rules.append("ISO 3166-1 alpha-3 code")
+                rules.append(_("ISO 3166-1 alpha-3 code"))
             elif f.pattern:
-                rules.append(f"pattern {f.pattern}")
+                rules.append(_("pattern {pattern}").format(pattern=f.pattern))
             if f.name in fks:
-                rules.append(f"must appear in {fks[f.name]}")
+                rules.append(_("must appear in {target}").format(target=fks[f.name]))
             if f.name in spec.primary_key:
-                rules.append("key" if len(spec.primary_key) == 1 else "part of the key")
+                rules.append(_("key") if len(spec.primary_key) == 1 else _("part of the key"))
             rows.append(
-                {
-                    "file": spec.path,
-                    "column": f.name,
-                    "type": f.type,
-                    "required": f.required,
-                    "rules": "; ".join(rules),
-                    "meaning": f.description,
-                }
+                dict(
+                    zip(
+                        DICTIONARY_COLUMNS,
+                        (spec.path, f.name, f.type, f.required, "; ".join(rules), _(f.description) if f.description else ""),
+                    )
+                )
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=list(DICTIONARY_COLUMNS))
 
 
 def source_counts(ds: Dataset) -> pd.DataFrame:

@@ -15,6 +15,8 @@ cica_dash/locale -l zh`), its translations, its entry in LANGUAGES, and the data
 from __future__ import annotations
 
 import gettext
+import re
+import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -22,6 +24,8 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from babel.core import negotiate_locale
+from babel.dates import get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -54,6 +58,27 @@ def using(lang: str) -> Iterator[None]:
         _language.reset(token)
 
 
+def from_accept_language(header: str) -> str:
+    """The language a browser asks for first among LANGUAGES, by its Accept-Language header
+    ("ru-RU,ru;q=0.9,en;q=0.8" gives "ru"; Babel matches "ru-RU" to "ru"); English when it asks
+    for none of them. For a visitor who arrives without `lang`: a link's `lang` always wins."""
+    asked = []
+    for position, part in enumerate(header.split(",")):
+        tag, _sep, params = part.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if tag and tag != "*" and weight > 0:
+            asked.append((-weight, position, tag.replace("-", "_")))
+    chosen = negotiate_locale([tag for *_order, tag in sorted(asked)], list(LANGUAGES), sep="_")
+    return chosen if chosen in LANGUAGES else DEFAULT
+
+
 def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -77,20 +102,82 @@ def N_(message: str) -> str:
     return message
 
 
-def _(message: str) -> str:
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's name for it)
+    """Mark a word with its plural for the catalog where it is declared; shown with `count`."""
+    return singular, plural
+
+
+def Np_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 (gettext's name for it)
+    """Mark a word with its context for the catalog where it is declared; shown with `pgettext`."""
+    return context, message
+
+
+CASES = ("genitive",)  # the grammatical cases a translation may ask of a field: "с {date:genitive}"
+
+
+@lru_cache(maxsize=len(LANGUAGES) * len(CASES))
+def _case_forms(lang: str, case: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """Month names that change in `case` (Babel's CLDR data: stand-alone "октябрь", in a phrase
+    "октября"); English has none."""
+    alone = get_month_names("wide", context="stand-alone", locale=lang)
+    governed = get_month_names("wide", context="format", locale=lang)
+    forms = {alone[m]: governed[m] for m in alone if alone[m] != governed[m]}
+    if not forms:
+        return None, {}
+    return re.compile(r"\b(" + "|".join(map(re.escape, forms)) + r")\b"), forms
+
+
+def inflect(text: str, case: str, lang: str | None = None) -> str:
+    """`text` with its month names in `case`: after "с" Russian says "с октября 2014 г."."""
+    pattern, forms = _case_forms(lang or current(), case)
+    return pattern.sub(lambda m: forms[m.group(1)], text) if pattern else text
+
+
+class _MessageFormatter(string.Formatter):
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec in CASES:
+            return inflect(str(value), format_spec)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _MessageFormatter()
+
+
+class Message(str):
+    """A translated message whose `format` also knows the cases of CASES, so the translation
+    decides what its grammar needs ("с {date:genitive}") and the code passes the plain date; and
+    a full stop right after a field that ends with one ("1 дек. 2026 г.") is not doubled."""
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        out: list[str] = []
+        auto = 0
+        for literal, name, spec, conversion in _FORMATTER.parse(self):
+            if literal.startswith(".") and out and out[-1].endswith("."):
+                literal = literal[1:]
+            out.append(literal)
+            if name is None:
+                continue
+            if name == "":
+                name, auto = str(auto), auto + 1
+            value, _key = _FORMATTER.get_field(name, args, kwargs)
+            out.append(_FORMATTER.format_field(_FORMATTER.convert_field(value, conversion), spec or ""))
+        return "".join(out)
+
+
+def _(message: str) -> Message:
     """`message` in the run's language."""
-    return translations(current()).gettext(message)
+    return Message(translations(current()).gettext(message))
 
 
-def pgettext(context: str, message: str) -> str:
+def pgettext(context: str, message: str) -> Message:
     """`message` in the run's language where the same English takes another word in `context`
     (a status in a metric's narrow value, where Russian needs a shorter word)."""
-    return translations(current()).pgettext(context, message)
+    return Message(translations(current()).pgettext(context, message))
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
+def ngettext(singular: str, plural: str, n: int) -> Message:
     """The form for `n` in the run's language (Russian has three: 1 событие, 2 события, 5 событий)."""
-    return translations(current()).ngettext(singular, plural, n)
+    return Message(translations(current()).ngettext(singular, plural, n))
 
 
 def number(n: int | float) -> str:
@@ -101,3 +188,8 @@ def number(n: int | float) -> str:
 def count(n: int, singular: str, plural: str) -> str:
     """'1 event', '5 events'; '1 событие', '5 событий': `singular` and `plural` hold `{n}`."""
     return ngettext(singular, plural, n).format(n=number(n))
+
+
+def fields(message: str) -> set[tuple[str, str]]:
+    """The (field, format spec) pairs of a message's placeholders, for the catalog check."""
+    return {(name, spec or "") for _text, name, spec, _conv in string.Formatter().parse(message) if name is not None}

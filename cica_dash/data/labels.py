@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from cica_dash.data.i18n import N_
+from cica_dash.data.i18n import N_, Nn_
 
 # events.csv `relation`: what CICA did (the data package declares the codes)
 RELATION_LABELS: dict[str, str] = {
     "organised": N_("organised by CICA"),
     "co-organised": N_("co-organised by CICA"),
     "took-part": N_("other bodies' events CICA took part in"),
+}
+# the same words after a count, with the forms a number takes ("46 событий других организаций")
+RELATION_COUNTS: dict[str, tuple[str, str]] = {
+    "organised": Nn_("{n} organised by CICA", "{n} organised by CICA"),
+    "co-organised": Nn_("{n} co-organised by CICA", "{n} co-organised by CICA"),
+    "took-part": Nn_("{n} other body's event CICA took part in", "{n} other bodies' events CICA took part in"),
 }
 OWN_RELATIONS = ("organised", "co-organised")  # CICA's own events, as against taking part
 
@@ -45,3 +51,10 @@ EVENT_TYPE_WORDS: dict[str, str] = {
     "sport": N_("sport"),
     "other": N_("other"),
 }
+GAP_KINDS: dict[str, str] = {
+    "undated-meeting": N_("undated meeting"),
+    "no-coordinator": N_("no coordinator on record"),
+    "unknown-start": N_("start not known"),
+    "thin-period": N_("thin period"),
+}
+CHANGE_WORDS: dict[str, str] = {"added": N_("added"), "corrected": N_("corrected")}

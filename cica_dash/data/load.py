@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from cica_dash.data.schema import TableSpec, pandera_schema, read_package, table_specs
+from cica_dash.data.i18n import N_, _
+from cica_dash.data.schema import TableSpec, pandera_schema, read_package, rule_fields, table_specs
 
 PACKAGE_FILE = "datapackage.json"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -29,16 +30,22 @@ class Problem:
     line: int | None
     column: str | None
     value: str | None
-    rule: str
+    rule: str  # a template of the catalogs ("must be one of: {allowed}"), filled from `fields`
+    fields: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The rule in the run's language, its fields filled in."""
+        return _(self.rule).format(**dict(self.fields))
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f", line {self.line}"
+            where += ", " + _("line {line}").format(line=self.line)
         if self.column:
-            where += f", column '{self.column}'"
-        value = "" if self.value is None else f": value {self.value!r}"
-        return f"{where}{value} — {self.rule}"
+            where += ", " + _("column '{column}'").format(column=self.column)
+        value = "" if self.value is None else ": " + _("value {value}").format(value=repr(self.value))
+        return f"{where}{value} — {self.text}"
 
 
 class DataError(Exception):
@@ -103,15 +110,19 @@ def _read_rows(spec: TableSpec, raw: bytes) -> tuple[pd.DataFrame, list[Problem]
         header = next(reader)
     except StopIteration:
         return pd.DataFrame(columns=spec.columns), [
-            Problem(spec.path, 1, None, None, "the file is empty: a header row is needed")
+            Problem(spec.path, 1, None, None, N_("the file is empty: a header row is needed"))
         ]
     expected = spec.columns
     for name in expected:
         if name not in header:
-            problems.append(Problem(spec.path, 1, name, None, "missing column"))
+            problems.append(Problem(spec.path, 1, name, None, N_("missing column")))
     for name in header:
         if name not in expected:
-            problems.append(Problem(spec.path, 1, name, None, f"unexpected column (expected: {', '.join(expected)})"))
+            problems.append(
+                Problem(
+                    spec.path, 1, name, None, N_("unexpected column (expected: {expected})"), (("expected", ", ".join(expected)),)
+                )
+            )
     rows, lines = [], []
     start = reader.line_num + 1
     for row in reader:
@@ -120,11 +131,20 @@ def _read_rows(spec: TableSpec, raw: bytes) -> tuple[pd.DataFrame, list[Problem]
         if not row:
             continue
         if len(row) != len(header):
-            problems.append(Problem(spec.path, line, None, None, f"expected {len(header)} fields, found {len(row)}"))
+            problems.append(
+                Problem(
+                    spec.path,
+                    line,
+                    None,
+                    None,
+                    N_("expected {expected} fields, found {found}"),
+                    (("expected", str(len(header))), ("found", str(len(row)))),
+                )
+            )
             continue
         for name, value in zip(header, row):
             if "\ufffd" in value:
-                problems.append(Problem(spec.path, line, name, value, "not valid UTF-8 text"))
+                problems.append(Problem(spec.path, line, name, value, N_("not valid UTF-8 text")))
         rows.append(row)
         lines.append(line)
     frame = pd.DataFrame(rows, columns=header, index=pd.Index(lines, name="line"), dtype="str")
@@ -146,17 +166,18 @@ def _schema_problems(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
             value = None if pd.isna(case.failure_case) else str(case.failure_case)
             check = str(case.check)
             if check == "not_nullable":
-                rule, value = "a value is required", None
+                rule, value = N_("a value is required"), None
             elif check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
                 # one finding per row for a duplicated key, however many columns it spans
-                rule = "duplicate key: another row has the same value"
+                rule = N_("duplicate key: another row has the same value")
                 value = value if len(spec.primary_key) == 1 else None
                 out.append(Problem(spec.path, line, ", ".join(spec.primary_key), value, rule))
                 continue
             else:
                 rule = check
             column = case.column if isinstance(case.column, str) else ", ".join(spec.primary_key)
-            out.append(Problem(spec.path, line, column, value, rule))
+            fields = rule_fields(spec.field(column)) if column in spec.columns else ()
+            out.append(Problem(spec.path, line, column, value, rule, fields))
         return list(dict.fromkeys(out))
     return []
 
@@ -184,7 +205,34 @@ def _order_problems(spec: TableSpec, typed: pd.DataFrame, raw: pd.DataFrame) -> 
         bad = typed[end] < typed[start]
         for line in typed.index[bad.fillna(False)]:
             out.append(
-                Problem(spec.path, int(line), end, raw.at[line, end], f"ends before it starts ({start} is {raw.at[line, start]})")
+                Problem(
+                    spec.path,
+                    int(line),
+                    end,
+                    raw.at[line, end],
+                    N_("ends before it starts ({start} is {value})"),
+                    (("start", start), ("value", str(raw.at[line, start]))),
+                )
+            )
+    return out
+
+
+def _source_problems(spec: TableSpec, raw: pd.DataFrame) -> list[Problem]:
+    """A value that has a source column of its own (a Russian name, a Russian title) is given
+    with its source, and a source is not given without its value."""
+    out = []
+    for value, source in spec.sourced:
+        if value not in raw.columns or source not in raw.columns:
+            continue
+        given = raw[value].fillna("").astype(str).str.strip().ne("")
+        cited = raw[source].fillna("").astype(str).str.strip().ne("")
+        for line in raw.index[given & ~cited]:
+            out.append(Problem(spec.path, int(line), source, None, N_("is required when {value} is given"), (("value", value),)))
+        for line in raw.index[cited & ~given]:
+            out.append(
+                Problem(
+                    spec.path, int(line), value, None, N_("is empty, but {source} names a source for it"), (("source", source),)
+                )
             )
     return out
 
@@ -206,7 +254,8 @@ def _foreign_key_problems(
                     int(line),
                     column,
                     str(values[line]),
-                    f"not found in {specs[resource].path} (column '{ref_column}')",
+                    N_("not found in {file} (column '{column}')"),
+                    (("file", specs[resource].path), ("column", ref_column)),
                 )
             )
     return out
@@ -217,7 +266,9 @@ def load_dataset(folder: Path | None = None) -> Dataset:
     folder = Path(folder) if folder else data_dir()
     package_path = folder / PACKAGE_FILE
     if not package_path.exists():
-        raise DataError([Problem(PACKAGE_FILE, None, None, None, f"file is missing from {folder}")])
+        raise DataError(
+            [Problem(PACKAGE_FILE, None, None, None, N_("file is missing from {folder}"), (("folder", str(folder)),))]
+        )
     package = read_package(package_path)
     specs = table_specs(package)
     problems: list[Problem] = []
@@ -227,7 +278,7 @@ def load_dataset(folder: Path | None = None) -> Dataset:
     for name, spec in specs.items():
         path = folder / spec.path
         if not path.exists():
-            problems.append(Problem(spec.path, None, None, None, "file is missing"))
+            problems.append(Problem(spec.path, None, None, None, N_("file is missing")))
             continue
         raw = path.read_bytes()
         digest.update(content_hash_part(spec.path, raw))
@@ -238,7 +289,7 @@ def load_dataset(folder: Path | None = None) -> Dataset:
             raws[name] = frame
             tables[name] = _typed(spec, frame)
     for name, typed in tables.items():
-        problems += _order_problems(specs[name], typed, raws[name])
+        problems += _order_problems(specs[name], typed, raws[name]) + _source_problems(specs[name], raws[name])
         problems += _foreign_key_problems(specs[name], typed, tables, specs)
     if problems:
         order = list(specs)

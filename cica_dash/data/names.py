@@ -75,5 +75,5 @@ def dimension_label(slug: str, dimensions: Mapping[str, str]) -> str:
     """The name of a dimension slug (`dimensions`: slug -> the data's full name), or
     'Institutional' for CICA's own bodies."""
     if slug == INSTITUTIONAL:
-        return "Institutional"
+        return i18n._("Institutional")
     return short_dimension(dimensions.get(slug, slug))

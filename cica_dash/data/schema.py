@@ -17,6 +17,8 @@ import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
+from cica_dash.data.i18n import N_
+
 ISO_VOCABULARY = "iso3166-1-alpha3"
 
 
@@ -50,6 +52,7 @@ class TableSpec:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (column, resource, column)
     ordered: tuple[tuple[str, str], ...]  # (start column, end column)
+    sourced: tuple[tuple[str, str], ...] = ()  # (value column, its source column): given together or not at all
 
     @property
     def columns(self) -> list[str]:
@@ -96,6 +99,7 @@ def table_specs(package: dict[str, Any]) -> dict[str, TableSpec]:
             primary_key=tuple([pk] if isinstance(pk, str) else pk),
             foreign_keys=fks,
             ordered=tuple(tuple(p) for p in schema.get("x-ordered", [])),
+            sourced=tuple(tuple(p) for p in schema.get("x-sourced", [])),
         )
     return specs
 
@@ -119,37 +123,44 @@ def _is_boolean(s: pd.Series) -> pd.Series:
     return s.isin(["true", "false"])
 
 
+# each check's name is the rule a problem reports: a template for the catalogs (shown with `_`,
+# its fields filled from the column's declaration by `rule_fields`)
 TYPE_CHECKS = {
-    "date": (_is_date, "a date written YYYY-MM-DD"),
-    "number": (_is_number, "a number"),
-    "integer": (_is_integer, "a whole number"),
-    "boolean": (_is_boolean, "true or false"),
+    "date": (_is_date, N_("must be a date written YYYY-MM-DD")),
+    "number": (_is_number, N_("must be a number")),
+    "integer": (_is_integer, N_("must be a whole number")),
+    "boolean": (_is_boolean, N_("must be true or false")),
 }
+
+
+def rule_fields(field: Field) -> tuple[tuple[str, str], ...]:
+    """The values a column's rules name: its allowed values, pattern and bounds."""
+    given = {"allowed": ", ".join(field.enum) if field.enum else None, "pattern": field.pattern}
+    given |= {"minimum": field.minimum, "maximum": field.maximum}
+    return tuple((k, str(v)) for k, v in given.items() if v is not None)
 
 
 def _checks(field: Field) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if field.type in TYPE_CHECKS:
-        fn, words = TYPE_CHECKS[field.type]
-        checks.append(pa.Check(fn, name=f"must be {words}"))
+        fn, rule = TYPE_CHECKS[field.type]
+        checks.append(pa.Check(fn, name=rule))
     if field.enum is not None:
         allowed = frozenset(field.enum)
-        checks.append(pa.Check(lambda s, a=allowed: s.isin(a), name=f"must be one of: {', '.join(field.enum)}"))
+        checks.append(pa.Check(lambda s, a=allowed: s.isin(a), name=N_("must be one of: {allowed}")))
     if field.pattern is not None:
         rx = f"(?:{field.pattern})"
         checks.append(
-            pa.Check(
-                lambda s, rx=rx: s.str.fullmatch(rx).fillna(False).astype(bool), name=f"must match the pattern {field.pattern}"
-            )
+            pa.Check(lambda s, rx=rx: s.str.fullmatch(rx).fillna(False).astype(bool), name=N_("must match the pattern {pattern}"))
         )
     if field.vocabulary == ISO_VOCABULARY:
-        checks.append(pa.Check(lambda s: s.isin(iso3_codes()), name="must be an ISO 3166-1 alpha-3 country code"))
+        checks.append(pa.Check(lambda s: s.isin(iso3_codes()), name=N_("must be an ISO 3166-1 alpha-3 country code")))
     if field.minimum is not None:
         lo = field.minimum
-        checks.append(pa.Check(lambda s, lo=lo: ~(pd.to_numeric(s, errors="coerce") < lo), name=f"must be at least {lo}"))
+        checks.append(pa.Check(lambda s, lo=lo: ~(pd.to_numeric(s, errors="coerce") < lo), name=N_("must be at least {minimum}")))
     if field.maximum is not None:
         hi = field.maximum
-        checks.append(pa.Check(lambda s, hi=hi: ~(pd.to_numeric(s, errors="coerce") > hi), name=f"must be at most {hi}"))
+        checks.append(pa.Check(lambda s, hi=hi: ~(pd.to_numeric(s, errors="coerce") > hi), name=N_("must be at most {maximum}")))
     return checks
 
 

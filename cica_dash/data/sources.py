@@ -9,6 +9,7 @@ publisher's name beside the link (`publisher`), never a bare host name as the wh
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -87,6 +88,11 @@ def publisher(source: object) -> str:
     written; a copy on a mirror site says so; an unknown site by its host name."""
     if not isinstance(source, str) or not source:
         return ""
+    return _publisher(source)
+
+
+@lru_cache(maxsize=4096)  # a few hundred sources, asked for on every table of every run
+def _publisher(source: str) -> str:
     if not is_link(source):
         return source.removeprefix("SEED: ")
     name = host(source)

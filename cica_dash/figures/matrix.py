@@ -3,15 +3,17 @@ the roles per country."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from cica_dash.data.i18n import N_, _
 from cica_dash.figures.fast_figure import fast_figure
 from cica_dash.figures.palette import EDGE, ROLE_COLOURS, TRANSPARENT, chart_title
-from cica_dash.model.matrix import NOT_ON_RECORD, ROLES, Panel
+from cica_dash.model.matrix import NOT_ON_RECORD, ROLES, Panel, role_word
 
 
 def _wrap(text: str, width: int) -> str:
@@ -24,12 +26,25 @@ NARROW_BELOW = 640
 
 
 NARROW_COLUMNS = 5
+PHONE_PLOT_PX = 300  # the plot's width on a 390-px phone
+CHAR_PX = 6.5  # the width of a character of a header, on average
+UPRIGHT_LINE = 40  # characters per line of a header turned upright
+TALL_LABEL_LINES = 3  # a header wrapped to more lines than this also turns upright there (long Russian names)
 
 
-SOURCE = "Source: coordinators.csv (sources per role below)"
+SOURCE = N_("Source: coordinators.csv (sources per role below)")  # shown with `_`
 
 
 AREA_LABEL_WIDTH = 11  # characters per line of a column label: eight areas fit a phone's width
+
+
+def _crowded(labels: list[str], lines: int) -> bool:
+    """Whether a panel's column headers, side by side, would run into each other on a phone:
+    more than NARROW_COLUMNS of them, a header's line wider than its column, or a header of more
+    than TALL_LABEL_LINES lines (long Russian names)."""
+    longest = max(len(re.sub(r"<[^>]+>", "", line)) for label in labels for line in label.split("<br>"))
+    too_wide = len(labels) * (CHAR_PX * longest + 6) > PHONE_PLOT_PX
+    return len(labels) > NARROW_COLUMNS or too_wide or lines > TALL_LABEL_LINES
 
 
 def _colourscale() -> list[list]:
@@ -39,7 +54,7 @@ def _colourscale() -> list[list]:
 
 def _area_label(name: str, on_record: bool) -> str:
     label = _wrap(name, AREA_LABEL_WIDTH)
-    return label if on_record else f"{label}<br><i>{NOT_ON_RECORD}</i>"
+    return label if on_record else f"{label}<br><i>{_(NOT_ON_RECORD)}</i>"
 
 
 def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
@@ -50,7 +65,7 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
     x = [_area_label(a, r) for a, r in zip(panel.area_names, panel.on_record)]
     label_lines = max(label.count("<br>") + 1 for label in x)
     note = dict(
-        text="<b>C</b> coordinator · <b>co</b> co-coordinator<br>" + source,
+        text=_("<b>C</b> coordinator · <b>co</b> co-coordinator") + "<br>" + _(source),
         showarrow=False,
         xref="paper",
         yref="paper",
@@ -62,7 +77,9 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
         align="left",
         font={"size": 11},
     )
-    title = chart_title(f"{panel.name}, {year}")  # a panel's full area names are in its hover
+    title = chart_title(
+        _("{dimension}, {year}").format(dimension=panel.name, year=year)
+    )  # a panel's full area names are in its hover
     top = 58 + 15 * label_lines
     if not panel.rows:
         return fast_figure(
@@ -75,7 +92,9 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
                 xaxis=dict(side="top", showgrid=False, fixedrange=True),
                 yaxis=dict(visible=False, fixedrange=True),
                 annotations=[
-                    dict(text="No role on record for this selection", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"),
+                    dict(
+                        text=_("No role on record for this selection"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+                    ),
                     note,
                 ],
             ),
@@ -112,8 +131,10 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
         showlegend=False,
         name="cells",
     )
-    plain = [a if r else f"{a} ({NOT_ON_RECORD})" for a, r in zip(panel.area_names, panel.on_record)]
-    upright = 40 + round(6.5 * max(len(a) for a in plain))  # px for the longest header turned upright
+    plain = [a if r else f"{a} ({_(NOT_ON_RECORD)})" for a, r in zip(panel.area_names, panel.on_record)]
+    plain = [_wrap(a, UPRIGHT_LINE) for a in plain]  # a long name turned upright takes two or three short lines
+    longest = max(len(line) for a in plain for line in a.split("<br>"))
+    upright = 40 + round(CHAR_PX * longest)  # px for the longest header line turned upright
     narrow = dict(
         below=NARROW_BELOW,
         set={"xaxis.tickangle": -90, "xaxis.tickvals": x, "xaxis.ticktext": plain, "margin.t": upright},
@@ -121,7 +142,7 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
     )
     layout = dict(
         title=title,
-        meta=dict(cica_narrow=narrow) if n_cols > NARROW_COLUMNS else {},
+        meta=dict(cica_narrow=narrow) if _crowded(x, label_lines) else {},
         height=top + 62 + 34 * n_rows,
         margin={"l": 10, "r": 10, "t": top, "b": 62},
         dragmode=False,
@@ -133,7 +154,7 @@ def panel_figure(panel: Panel, year: int, source: str = SOURCE) -> go.Figure:
 
 
 def roles_bar_figure(
-    per_country: pd.DataFrame, year: int, source: str = "Source: coordinators.csv (each role cites its own source)"
+    per_country: pd.DataFrame, year: int, source: str = N_("Source: coordinators.csv (each role cites its own source)")
 ) -> go.Figure:
     """Roles per country, stacked coordinator / co-coordinator, most roles on top."""
     bars = [
@@ -141,16 +162,17 @@ def roles_bar_figure(
             type="bar",
             y=per_country["country"].to_numpy(dtype=object),
             x=per_country[role].to_numpy(),
-            name=role,
+            name=role_word(role),
             orientation="h",
             marker={"color": ROLE_COLOURS[role], "line": {"color": EDGE, "width": 0.5}},
-            hovertemplate="%{y}: %{x} " + role + " role(s)<extra></extra>",
+            hovertemplate=_("{state}: {n} {role} role(s)").format(state="%{y}", n="%{x}", role=role_word(role))
+            + "<extra></extra>",
         )
         for role in ROLES
     ]
     annotations = [
         {
-            "text": source,
+            "text": _(source),
             "showarrow": False,
             "xref": "paper",
             "yref": "paper",
@@ -163,13 +185,13 @@ def roles_bar_figure(
         }
     ]
     if per_country.empty:
-        annotations.insert(0, dict(text="No roles on record", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"))
+        annotations.insert(0, dict(text=_("No roles on record"), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"))
     layout = dict(
         barmode="stack",
-        title=chart_title(f"Roles per country, {year}"),
+        title=chart_title(_("Roles per country, {year}").format(year=year)),
         height=max(240, 186 + 26 * len(per_country)),  # 26 px per bar inside the margins (t 100, b 86)
         yaxis={"autorange": "reversed"},
-        xaxis={"dtick": 1, "title": {"text": "priority areas"}},
+        xaxis={"dtick": 1, "title": {"text": _("priority areas")}},
         legend={"orientation": "h", "traceorder": "normal", "x": 0, "y": 1, "yanchor": "bottom"},
         margin={"l": 10, "r": 10, "t": 100, "b": 86},
         annotations=annotations,

@@ -149,7 +149,7 @@ def _data_or_503(today: date) -> tuple[tuple, Dataset] | Response:
         key, (ds, _) = _DATA.get(today)
     except DataError as err:
         problems = [
-            {"file": p.file, "line": p.line, "column": p.column, "value": p.value, "problem": p.rule} for p in err.problems
+            {"file": p.file, "line": p.line, "column": p.column, "value": p.value, "problem": p.text} for p in err.problems
         ]
         return _json({"error": "The data files did not pass their checks.", "problems": problems}, status=503)
     return key, ds

@@ -15,7 +15,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from cica_dash.data import i18n
 from cica_dash.data.dates import format_iso_day
-from cica_dash.data.i18n import _
+from cica_dash.data.i18n import N_, _
 from cica_dash.data.load import DataError, Dataset, data_dir, data_signature, load_dataset
 from cica_dash.data.vocabulary import Vocabulary
 from cica_dash.glue.callbacks import reset_view
@@ -102,16 +102,20 @@ def dataset() -> tuple[Dataset, Vocabulary]:
 
 
 def show_data_error(err: DataError) -> None:
+    import pandas as pd
+
+    n = len(err.problems)
     st.error(
-        f"**The dashboard's data did not pass its checks** ({len(err.problems)} problem"
-        f"{'s' if len(err.problems) != 1 else ''}). Nothing is shown until the files are fixed; "
-        "the page reloads them as soon as they change on disk."
+        _(
+            "**The dashboard's data did not pass its checks** ({problems}). Nothing is shown until the files are fixed; "
+            "the page reloads them as soon as they change on disk."
+        ).format(problems=i18n.count(n, "{n} problem", "{n} problems"))
     )
     rows = [
-        {"file": p.file, "line": p.line, "column": p.column or "", "value": p.value or "", "problem": p.rule}
+        {N_("file"): p.file, N_("line"): p.line, N_("column"): p.column or "", N_("value"): p.value or "", N_("problem"): p.text}
         for p in err.problems
     ]
-    table(rows)
+    table(pd.DataFrame(rows, columns=["file", "line", "column", "value", "problem"]))
 
 
 def readable_sources(frame: pd.DataFrame) -> pd.DataFrame:
@@ -188,12 +192,24 @@ def stylesheet() -> None:
 
 
 def printable_table(key: str, frame: pd.DataFrame, paper: pd.DataFrame, **kwargs: Any) -> None:
-    """A grid on screen, and on paper `paper` (text cells) as a plain table that prints whole."""
+    """A grid on screen, and on paper `paper` (text cells, escaped for Markdown: see
+    `cached.paper_markdown`) as a plain table that prints whole."""
     with st.container(key=SCREEN_KEY + key):
         table(frame, **kwargs)
     with st.container(key=PAPER_KEY + key):
-        shown = paper.map(escape_markdown).rename(columns=lambda c: _(c) if isinstance(c, str) else c)
-        st.table(shown, hide_index=True, border="horizontal")
+        headers = [escape_markdown(_(c)) if isinstance(c, str) else str(c) for c in paper.columns]
+        st.markdown(markdown_table(headers, paper.to_numpy().tolist()))
+
+
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A table as Markdown text (cells already escaped): one element for the browser to draw,
+    where `st.table` is a component per cell (a third of the country page's redraw, for copies
+    that only paper shows)."""
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(str(c).replace("\n", " ") for c in cells) + " |"
+
+    return "\n".join([line(headers), "|" + "---|" * len(headers), *(line(r) for r in rows)])
 
 
 def paper_heading(ds: Dataset, page: str, state: UrlState | None) -> None:
@@ -245,17 +261,42 @@ def _replace_query(query: Mapping[str, Sequence[str]]) -> None:
 
 
 def language() -> list[str]:
-    """Set this run's language from the link's `lang` and return the notices for a bad value. The
+    """Set this run's language from the link's `lang` (on arrival without one, from the browser's
+    Accept-Language) and return the notices for a bad value. The
     navigation keeps `lang` from page to page (the switcher is bound to it), and every link the
     pages make carries it, so the language is always the link's."""
-    lang, notices = parse_language(st.query_params.get_all(LANG_KEY), i18n.LANGUAGES, i18n.DEFAULT)
+    asked = st.query_params.get_all(LANG_KEY)
+    if not asked and _ARRIVED not in st.session_state:
+        # a visitor who arrives without `lang` gets the first language the browser asks for; the
+        # switcher, bound to `lang`, then writes it to the link (English stays out of it)
+        chosen = i18n.from_accept_language(st.context.headers.get("Accept-Language") or "")
+        if chosen != i18n.DEFAULT:
+            st.session_state[LANG_WIDGET] = chosen
+            st.query_params[LANG_KEY] = chosen
+            asked = [chosen]
+    st.session_state[_ARRIVED] = True
+    lang, notices = parse_language(asked, i18n.LANGUAGES, i18n.DEFAULT)
     i18n.set_language(lang)
     return notices
 
 
+_ARRIVED = "cica.arrived"  # set on a session's first run: Accept-Language counts only then
+
+
+_document_language = st.components.v2.component(
+    "cica.document_language",
+    html="",
+    # the page's own language on <html>, which Streamlit's index page fixes as English: screen
+    # readers pick their voice by it, and the accessibility audit checks it
+    js="export default function ({ data }) { document.documentElement.lang = data.lang; }",
+)
+
+
 def language_switcher() -> None:
-    """en | ru at the top of every page, bound to the link's `lang`."""
+    """en | ru at the top of every page, bound to the link's `lang`; the document says its language."""
     with st.container(horizontal=True, horizontal_alignment="right", key="cica-screen-language"):
+        # beside the switcher, so its empty box takes no line of the page
+        _document_language(key="cica.document_language", data={"lang": i18n.current()}, width="content", height=0)
         # bound to the link's `lang` (Streamlit keeps an entry-point widget's parameter when the
         # navigation changes page, in the same history entry); English, the default, stays out
         st.segmented_control(

@@ -12,7 +12,8 @@ import pandas as pd
 from cica_dash.data import names
 from cica_dash.data.dates import format_spans
 from cica_dash.data.export import to_csv
-from cica_dash.data.labels import OWN_RELATIONS, RELATION_LABELS
+from cica_dash.data.i18n import N_, _, count
+from cica_dash.data.labels import EVENT_TYPE_WORDS, OWN_RELATIONS, RELATION_COUNTS, RELATION_LABELS, STATUS_OF_MEETING
 from cica_dash.data.sources import source_columns
 from cica_dash.data.vocabulary import Vocabulary
 
@@ -43,9 +44,31 @@ class EventFilters(Protocol):
     relation: Sequence[str]
 
 
+def type_word(code: str) -> str:
+    """An event type code as a label in the run's language: 'business-forum' -> 'Business forum'."""
+    word = _(EVENT_TYPE_WORDS[code]) if code in EVENT_TYPE_WORDS else code.replace("-", " ")
+    return word[:1].upper() + word[1:]
+
+
+def search_text(events: pd.DataFrame) -> pd.Series:
+    """What the text search reads: the title (and its Russian title where a source gives one),
+    the city, the notes, and the host state's name in the run's language ("Таиланд" finds the
+    events Thailand hosted)."""
+    host = events["host_iso3"].fillna("")
+    codes = host[host.ne("")].unique()
+    host_names = host.map({c: names.country_label(c) for c in codes}).fillna("")
+    parts = [events["title"], events.get("title_ru"), events["city"], events["notes"], host_names]
+    text = pd.Series("", index=events.index, dtype=object)
+    for part in parts:
+        if part is not None:
+            text = text + " " + part.fillna("").astype(str)
+    return text
+
+
 def filter_events(events: pd.DataFrame, state: EventFilters) -> pd.DataFrame:
     """The rows a state selects. A country matches as host or as a named participant;
-    years match on the start date; text matches title, city, notes (case-insensitive)."""
+    years match on the start date; text matches title, city, notes and the host's name
+    (`search_text`, case-insensitive)."""
     keep = pd.Series(True, index=events.index)
     if state.country:
         host = events["host_iso3"].isin(state.country)
@@ -66,8 +89,7 @@ def filter_events(events: pd.DataFrame, state: EventFilters) -> pd.DataFrame:
     if state.relation:
         keep &= events["relation"].isin(state.relation)
     if state.q:
-        text = events["title"].fillna("") + " " + events["city"].fillna("") + " " + events["notes"].fillna("")
-        keep &= text.str.contains(state.q, case=False, regex=False)
+        keep &= search_text(events).str.contains(state.q, case=False, regex=False)
     return events[keep]
 
 
@@ -83,8 +105,8 @@ def reaches_thin_years(state: EventFilters) -> bool:
 def relation_line(events: pd.DataFrame) -> str:
     """Which kinds of event a selection holds: "Of these, 20 organised by CICA, 3 …"."""
     counts = events["relation"].value_counts()
-    parts = [f"{int(counts[r])} {RELATION_LABELS[r]}" for r in RELATION_LABELS if counts.get(r, 0)]
-    return "Of these: " + "; ".join(parts) + "." if parts else ""
+    parts = [count(int(counts[r]), *RELATION_COUNTS[r]) for r in RELATION_COUNTS if counts.get(r, 0)]
+    return _("Of these: {parts}.").format(parts="; ".join(parts)) if parts else ""
 
 
 def per_year(events: pd.DataFrame) -> pd.DataFrame:
@@ -124,13 +146,15 @@ def places(events: pd.DataFrame, vocab: Vocabulary) -> pd.DataFrame:
     own = located["relation"].isin(OWN_RELATIONS).groupby([located["city"], located["lat"], located["lon"]], sort=True).sum()
     out["own"] = own.to_numpy()
     took_part = out["events"] - out["own"]
-    out["label"] = [label + (f"; {t} where CICA took part" if t else "") for label, t in zip(out["label"], took_part)]
+    took_words = _("{n} where CICA took part")
+    took = [took_words.format(n=int(t)) if t else "" for t in took_part]
+    out["label"] = [label + (f"; {t}" if t else "") for label, t in zip(out["label"], took)]
     return out
 
 
 TABLE_COLUMNS = [
-    "Date", "sort_date", "Event", "Type", "CICA's part", "Dimension", "Priority area", "Host", "Place", "Status",
-    "Source", "Reference", "Notes",
+    N_("Date"), "sort_date", N_("Event"), N_("Type"), N_("CICA's part"), N_("Dimension"), N_("Priority area"), N_("Host"),
+    N_("Place"), N_("Status"), N_("Source"), N_("Reference"), N_("Notes"),
 ]  # fmt: skip
 
 
@@ -144,21 +168,20 @@ def table(events: pd.DataFrame, vocab: Vocabulary, limit: int | None = None) -> 
         events = events.head(limit)
     dates = format_spans(events["start_date"], events["end_date"], events["date_precision"])
     place = events["city"].fillna("")
-    place = place.where(
-        ~held_online(events), (place + " (online)").str.strip().str.replace(r"^\(online\)$", "online", regex=True)
-    )
+    online, in_brackets = _("online"), _("(online)")
+    place = place.where(~held_online(events), place.map(lambda city: f"{city} {in_brackets}" if city else online))
     return pd.DataFrame(
         {
             "Date": dates,
             "sort_date": events["start_date"],
-            "Event": events["title"],
-            "Type": events["type"].str.replace("-", " ").str.capitalize(),
-            "CICA's part": events["relation"].map(RELATION_LABELS),
+            "Event": names.localized(events, "title"),  # its Russian title where a source gives one
+            "Type": events["type"].map(type_word),
+            "CICA's part": events["relation"].map({k: _(v) for k, v in RELATION_LABELS.items()}),
             "Dimension": events["dimension"].map(lambda d: dimension_label(d, vocab)),
             "Priority area": events["area"].map(vocab.areas).fillna(""),
             "Host": events["host_iso3"].map(vocab.countries).fillna(""),
             "Place": place,
-            "Status": events["status"],
+            "Status": events["status"].map(lambda s: _(STATUS_OF_MEETING.get(s, s))),
             **source_columns(events["source_url"]),
             "Notes": events["notes"].fillna(""),
         },

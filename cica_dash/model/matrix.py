@@ -15,15 +15,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from cica_dash.data.dates import format_dates
-from cica_dash.data.i18n import _
+from cica_dash.data.i18n import N_, _, count, current
+from cica_dash.data.labels import ROLE_WORDS
 from cica_dash.data.load import Dataset
-from cica_dash.data.names import country_name, short_dimension
+from cica_dash.data.names import country_label, country_name, localized, short_dimension
 from cica_dash.data.sources import source_columns
 
 ROLES = ("coordinator", "co-coordinator")
 ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role
-ROLE_SYMBOL = {"coordinator": "C", "co-coordinator": "co"}
-NOT_ON_RECORD = "not on record"
+ROLE_SYMBOL = {"coordinator": N_("C"), "co-coordinator": N_("co")}  # in a cell, shown with `_`
+NOT_ON_RECORD = N_("not on record")  # shown with `_`
 ORDERS = ("roles", "name")
 SEED_YEAR = 2017
 SEED_COUNT = 14  # "14 countries are coordinators/co-coordinators" (Astana Times, Oct 2017)
@@ -39,9 +40,9 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
     first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     on = (c["since"].isna() | (c["since"] <= last)) & (c["until"].isna() | (c["until"] >= first))
     out = c[on].copy()
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    areas = ds.priority_areas.set_index("area")
-    dims = dict(zip(ds.dimensions["dimension"], ds.dimensions["name"]))
+    names = member_names(ds)
+    areas = ds.priority_areas.assign(name=localized(ds.priority_areas, "name")).set_index("area")
+    dims = dict(zip(ds.dimensions["dimension"], localized(ds.dimensions, "name")))
     out["country"] = out["iso3"].map(names).fillna(out["iso3"])
     out["area_name"] = out["area"].map(areas["name"])
     out["dimension"] = out["area"].map(areas["dimension"])
@@ -49,6 +50,16 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
     out["undated"] = out["since"].isna()
     out["period"] = period_texts(out)
     return out.reset_index(drop=True)
+
+
+def member_names(ds: Dataset) -> dict[str, str]:
+    """The member states' names in the run's language, by ISO3."""
+    return {iso: country_label(iso, name) for iso, name in zip(ds.members["iso3"], ds.members["name"])}
+
+
+def role_word(role: str) -> str:
+    """A role code ('co-coordinator') as the run's language says it."""
+    return _(ROLE_WORDS.get(role, role))
 
 
 def period_texts(roles: pd.DataFrame) -> pd.Series:
@@ -74,11 +85,17 @@ def period_texts(roles: pd.DataFrame) -> pd.Series:
     )
 
 
+def period_example() -> str:
+    """The matrix caption's example of a role known from its earliest source ('since at least Oct 2017')."""
+    return _("since at least {date}").format(date=format_dates(pd.Series([pd.Timestamp(2017, 10, 1)]), "month").iloc[0])
+
+
 def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:
     """Priority areas grouped by dimension in Catalogue order (the order of the data files)."""
     dim_order = {d: i for i, d in enumerate(ds.dimensions["dimension"])}
-    dims = dict(zip(ds.dimensions["dimension"], ds.dimensions["name"]))
+    dims = dict(zip(ds.dimensions["dimension"], localized(ds.dimensions, "name")))
     pa_ = ds.priority_areas.reset_index(drop=True)
+    pa_ = pa_.assign(name=localized(pa_, "name"), short_name=_short_names(pa_))
     rows = pa_.assign(
         _dim=pa_["dimension"].map(dim_order), _pos=range(len(pa_)), dimension_name=pa_["dimension"].map(dims)
     ).sort_values(["_dim", "_pos"])
@@ -87,6 +104,15 @@ def catalogue_rows(ds: Dataset, dimensions: Sequence[str] = ()) -> pd.DataFrame:
     rows = rows.rename(columns={"name": "area_name"})
     rows["label"] = [f"{short_dimension(d)} · {a}" for d, a in zip(rows["dimension_name"], rows["area_name"])]
     return rows[["dimension", "dimension_name", "area", "area_name", "short_name", "label"]].reset_index(drop=True)
+
+
+def _short_names(areas: pd.DataFrame) -> pd.Series:
+    """Column headers: the short English names in English; in another language the area's own
+    name in it where the data gives one (no short form is on record), else the English short name."""
+    if current() == "en" or f"name_{current()}" not in areas.columns:
+        return areas["short_name"]
+    own = areas[f"name_{current()}"].fillna("").astype(str).str.strip()
+    return own.where(own.ne(""), areas["short_name"])
 
 
 def cell_roles(roles: pd.DataFrame) -> pd.DataFrame:
@@ -98,7 +124,7 @@ def cell_roles(roles: pd.DataFrame) -> pd.DataFrame:
     r = roles.assign(
         _rank=roles["role"].map(ROLE_Z),
         _dated=roles["since"].notna(),
-        _described=roles["role"] + " (" + roles["period"] + ")",
+        _described=roles["role"].map(role_word) + " (" + roles["period"] + ")",
     )
     r = r.sort_values(["area", "iso3", "_dated", "since", "_rank"])  # undated first: a dated role is the later
     periods = r.groupby(["area", "iso3"], sort=False)["_described"].agg("; ".join)
@@ -172,26 +198,32 @@ def build_matrix(
     # per (area, country): the columns chosen below keep theirs
     all_cells = cells[cells["area"].isin(rows["area"])] if dimensions else cells
     rows["on_record"] = rows["area"].isin(all_cells["area"])
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    names.update({c: country_name(c) for c in countries if c not in names})
+    names = member_names(ds)
+    names.update({c: country_label(c, country_name(c)) for c in countries if c not in names})
     per = count_roles(all_cells)
     cols = column_order(per, names, order, countries)
     shown = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
     lookup = {(r.area, r.iso3): r for r in shown.itertuples()}
     z, text, hover = [], [], []
+    gap = _("no coordinator on record for this area in {year}").format(year=year)
+    none, source = _("no role on record"), _("Source: {where}")
     for row in rows.itertuples():
         zr, tr, hr = [], [], []
         for code in cols:
             cell = lookup.get((row.area, code))
             head = f"<b>{row.area_name}</b> ({short_dimension(row.dimension_name)})<br>{names.get(code, code)}: "
             if not row.on_record:
-                zr.append(None), tr.append(""), hr.append(head + f"no coordinator {NOT_ON_RECORD} for this area in {year}")
+                zr.append(None), tr.append(""), hr.append(head + gap)
             elif cell is None:
-                zr.append(0), tr.append(""), hr.append(head + "no role on record")
+                zr.append(0), tr.append(""), hr.append(head + none)
             else:
                 zr.append(ROLE_Z[cell.role])
-                tr.append(ROLE_SYMBOL[cell.role])
-                hr.append(head + f"<b>{cell.role}</b><br>{cell.all_periods}<br>Source: {_short(cell.source_url)}")
+                tr.append(_(ROLE_SYMBOL[cell.role]))
+                hr.append(
+                    head
+                    + f"<b>{role_word(cell.role)}</b><br>{cell.all_periods}<br>"
+                    + source.format(where=_short(cell.source_url))
+                )
         z.append(zr), text.append(tr), hover.append(hr)
     per_country = count_roles(shown) if countries else per  # no choice: every country with a role is a column
     return Matrix(year, rows, cols, [names.get(c, c) for c in cols], z, text, hover, shown, per_country)
@@ -272,13 +304,13 @@ def dimension_sentences(m: Matrix) -> list[tuple[str, list[str]]]:
         by_area.setdefault(cell["area"], []).append(cell)
     lines_by_dim: dict[str, tuple[str, list[str]]] = {}
     for row in m.rows.to_dict("records"):
-        _, lines = lines_by_dim.setdefault(row["dimension"], (short_dimension(row["dimension_name"]), []))
+        _name, lines = lines_by_dim.setdefault(row["dimension"], (short_dimension(row["dimension_name"]), []))
         if not row["on_record"]:
-            lines.append(f"{row['area_name']}: {NOT_ON_RECORD}")
+            lines.append(f"{row['area_name']}: {_(NOT_ON_RECORD)}")
             continue
         holders = by_area.get(row["area"])
         if not holders:
-            lines.append(f"{row['area_name']}: none of the chosen countries")
+            lines.append(f"{row['area_name']}: " + _("none of the chosen countries"))
             continue
         holders = sorted(holders, key=lambda c: (-ROLE_Z[c["role"]], order.get(c["iso3"], len(order))))
         who = ", ".join(f"{c['country']} ({c['all_periods']})" for c in holders)
@@ -300,40 +332,54 @@ def holders_sentence(m: Matrix, members: int, areas_total: int, filtered: bool =
     areas = m.cells["area"].nunique()
     undated = m.cells.loc[m.cells["undated"], "iso3"].nunique() if len(m.cells) else 0
     shown = len(m.rows)
-    scope = (
-        f"the {shown} priority areas shown (of {areas_total})" if shown != areas_total else f"the {areas_total} priority areas"
-    )
-    text = (
-        f"In {m.year}, {held} countr{'y' if held == 1 else 'ies'} held a coordinator or co-coordinator role on record "
-        f"in {areas} of {scope} (CICA had {members} member states by the end of {m.year})."
+    if shown != areas_total:
+        scope = (
+            count(shown, "the {n} priority area shown", "the {n} priority areas shown")
+            + " "
+            + _("(of {total})").format(total=areas_total)
+        )
+    else:
+        scope = count(areas_total, "the {n} priority area", "the {n} priority areas")
+    text = _(
+        "In {year}, {held} held a coordinator or co-coordinator role on record in {areas} of {scope} "
+        "(CICA had {members} by the end of {year})."
+    ).format(
+        year=m.year,
+        held=count(held, "{n} country", "{n} countries"),
+        areas=areas,
+        scope=scope,
+        members=count(members, "{n} member state", "{n} member states"),
     )
     if undated:
-        text += (
-            f" This includes {undated} countr{'y' if undated == 1 else 'ies'} listed by an undated source, counted in every year."
+        text += " " + _("This includes {undated} listed by an undated source, counted in every year.").format(
+            undated=count(undated, "{n} country", "{n} countries")
         )
     if m.year == SEED_YEAR and held != SEED_COUNT and not filtered:
-        text += (
-            f" The October 2017 article by the Secretariat's Executive Director says {SEED_COUNT} countries were "
+        text += " " + _(
+            "The October 2017 article by the Secretariat's Executive Director says {seed} countries were "
             "coordinators or co-coordinators then, counting every priority area; this record holds only the roles "
-            f"that a source names and dates to {m.year} or earlier (or lists without a date), so {held} is what the data shows."
-        )
+            "that a source names and dates to {year} or earlier (or lists without a date), so {held} is what the data shows."
+        ).format(seed=SEED_COUNT, year=m.year, held=held)
     return text
+
+
+ROLE_TABLE_COLUMNS = ("Dimension", "Priority area", "Country", "Role", "Period", "Source", "Reference", "Notes")
 
 
 def role_table(m: Matrix) -> pd.DataFrame:
     """The roles shown, with their periods and sources, for a table with a link column."""
     c = m.cells
     if c.empty:
-        return pd.DataFrame(columns=["Dimension", "Priority area", "Country", "Role", "Period", "Source", "Reference", "Notes"])
+        return pd.DataFrame(columns=list(ROLE_TABLE_COLUMNS))
     out = pd.DataFrame(
         {
-            "Dimension": c["dimension_name"].map(short_dimension),
-            "Priority area": c["area_name"],
-            "Country": c["country"],
-            "Role": c["role"],
-            "Period": c["all_periods"],
+            N_("Dimension"): c["dimension_name"].map(short_dimension),
+            N_("Priority area"): c["area_name"],
+            N_("Country"): c["country"],
+            N_("Role"): c["role"].map(role_word),
+            N_("Period"): c["all_periods"],
             **source_columns(c["source_url"]),
-            "Notes": c["notes"],
+            N_("Notes"): c["notes"],
         }
     )
     area_pos = {a: i for i, a in enumerate(m.rows["area"])}
@@ -354,8 +400,8 @@ def cell_choices(m: Matrix) -> list[tuple[str, str]]:
 
 def country_options(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
     """Member states by name for the country filter, plus any other state a link named."""
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    names.update({c: country_name(c) for c in chosen if c not in names})
+    names = member_names(ds)
+    names.update({c: country_label(c, country_name(c)) for c in chosen if c not in names})
     return dict(sorted(names.items(), key=lambda kv: kv[1]))
 
 
@@ -365,5 +411,5 @@ def cell_labels(m: Matrix, cells: list[tuple[str, str] | None]) -> dict[tuple[st
     areas = dict(zip(m.rows["area"], m.rows["area_name"]))
     names = dict(zip(m.columns, m.names))
     return {
-        c: "Choose an area and country…" if c is None else f"{areas.get(c[0], c[0])} · {names.get(c[1], c[1])}" for c in cells
+        c: _("Choose an area and country…") if c is None else f"{areas.get(c[0], c[0])} · {names.get(c[1], c[1])}" for c in cells
     }

@@ -33,22 +33,21 @@ class PageSpec:
     title: str
     icon: str
     script: str
-    translated: bool = False  # every word of the page is in the catalogs (data/i18n.py)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "", N_("Overview"), ":material/home:", "app_pages/overview.py", translated=True),
-    PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py", translated=True),
-    PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py", translated=True),
+    PageSpec("overview", "", N_("Overview"), ":material/home:", "app_pages/overview.py"),
+    PageSpec("map", "map", N_("Member map"), ":material/public:", "app_pages/map.py"),
+    PageSpec("timeline", "timeline", N_("Timeline"), ":material/timeline:", "app_pages/timeline.py"),
     PageSpec("matrix", "matrix", N_("Who coordinates what"), ":material/grid_on:", "app_pages/matrix.py"),
     PageSpec("events", "events", N_("Events"), ":material/event:", "app_pages/events.py"),
-    PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py", translated=True),
+    PageSpec("country", "country", N_("Country profile"), ":material/flag:", "app_pages/country.py"),
     PageSpec("data", "data", N_("About the data"), ":material/dataset:", "app_pages/data.py"),
 )
 PAGE_BY_KEY = {p.key: p for p in PAGES}
 PAGE_BY_PATH = {p.path: p for p in PAGES}
 # shown, hidden from the navigation, at an address that is none of the pages'
-NOT_FOUND = PageSpec("not-found", "not-found", N_("No such page"), ":material/help:", "app_pages/not_found.py", translated=True)
+NOT_FOUND = PageSpec("not-found", "not-found", N_("No such page"), ":material/help:", "app_pages/not_found.py")
 
 
 def with_query(path: str, query: Mapping[str, Sequence[str] | str] | None = None) -> str:

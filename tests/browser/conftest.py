@@ -35,6 +35,27 @@ def browser():
         b.close()
 
 
+STILL_JS = """async (el) => {
+  const box = () => JSON.stringify(el.getBoundingClientRect());
+  for (let i = 0; i < 100; i++) {
+    const before = box();
+    await new Promise((r) => setTimeout(r, 150));
+    if (box() === before) return true;
+  }
+  return false;
+}"""
+
+
+def click_when_still(locator) -> None:
+    """Click `locator` once it has stopped moving. An expander opens with an animation; while
+    its box grows, a target low in it is scrolled into view inside the box, and the browser
+    pulls that scroll back frame by frame as the box grows: on a busy machine Playwright's
+    click can land on what slid under the pointer (seen: the line above the download button)."""
+    locator.scroll_into_view_if_needed()
+    assert locator.evaluate(STILL_JS), "the element kept moving for 15 s"
+    locator.click()
+
+
 class Watched:
     """A page plus what it did that it must not: page errors and requests leaving the machine."""
 

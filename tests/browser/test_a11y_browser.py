@@ -1,4 +1,5 @@
-"""An automated accessibility audit (axe-core, vendored in tests/browser/vendor) of every page.
+"""An automated accessibility audit (axe-core, vendored in tests/browser/vendor) of every page, in
+English and in Russian (the document's `lang` says which).
 
 A serious or critical violation fails the test (and so does any breach of the heading, link-name
 and image-alt rules, which the app controls), unless it comes from Streamlit's own markup that
@@ -42,12 +43,15 @@ def audited(browser):
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("spec", PAGES, ids=[p.key for p in PAGES])
-def test_no_serious_accessibility_violation(server, audited, spec):
+def test_no_serious_accessibility_violation(server, audited, spec, lang):
     page = audited.page
     audited.errors.clear(), audited.external.clear()
-    page.goto(f"{server}/{spec.path}{QUERY.get(spec.key, '')}")
+    query = QUERY.get(spec.key, "") + ("" if lang == "en" else ("&" if spec.key in QUERY else "?") + "lang=ru")
+    page.goto(f"{server}/{spec.path}{query}")
     audited.settle(60_000)
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=30_000)  # axe checks it against the words
     page.wait_for_timeout(1500)  # charts drawn
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")

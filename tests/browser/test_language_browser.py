@@ -11,6 +11,12 @@ def _h1(page) -> str:
     return page.locator('[data-testid="stMain"] h1').first.inner_text()
 
 
+def _document_says(page, lang: str) -> bool:
+    """True once <html lang> is `lang`: a small component sets it after the page's words arrive."""
+    page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang, timeout=30_000)
+    return True
+
+
 def test_the_switcher_changes_the_words_and_the_link(server, watched):
     page = watched.page
     page.goto(server + "/map?year=2017")
@@ -41,9 +47,36 @@ def test_a_russian_link_stays_russian_through_the_navigation_and_back(server, wa
     page.get_by_test_id("stTopNavLink").filter(has_text="События").click()
     page.wait_for_url(re.compile(r"/events\?lang=ru"), timeout=30_000, wait_until="commit")
     watched.settle(60_000)
-    assert "Эта страница ещё не переведена" in page.get_by_test_id("stMain").inner_text()
+    assert _h1(page) == "События"
+    assert _document_says(page, "ru")  # the document says its language
     page.go_back()
     page.wait_for_url(re.compile(r"/country\?lang=ru"), timeout=30_000, wait_until="commit")
     watched.settle(60_000)
     assert _h1(page) == "Профиль страны"
     assert watched.errors == [] and watched.external == []
+
+
+def test_a_russian_browser_arrives_in_russian_but_a_link_wins(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ru-RU")  # Accept-Language: ru-RU
+    from tests.browser.conftest import Watched
+
+    watched = Watched(context.new_page())
+    page = watched.page
+    try:
+        page.goto(server + "/timeline")
+        page.wait_for_url(re.compile(r"lang=ru"), timeout=30_000, wait_until="commit")  # the link says so too
+        watched.settle(60_000)
+        assert _h1(page) == "Хронология" and _document_says(page, "ru")
+        page.get_by_role("radio", name="en").click()  # the visitor's choice holds for the visit
+        page.wait_for_url(lambda url: "lang=" not in url, timeout=30_000, wait_until="commit")
+        watched.settle(60_000)
+        page.get_by_test_id("stTopNavLink").filter(has_text="Member map").click()
+        page.wait_for_url(re.compile(r"/map$"), timeout=30_000, wait_until="commit")
+        watched.settle(60_000)
+        assert _h1(page) == "Member map" and _document_says(page, "en")
+        page.goto(server + "/timeline?lang=en")  # a link's language wins over the browser's
+        watched.settle(60_000)
+        assert _h1(page) == "Timeline" and "lang=ru" not in page.url
+        assert watched.errors == [] and watched.external == []
+    finally:
+        context.close()

@@ -61,7 +61,7 @@ def test_page_fits_a_phone(server, phone, spec):
     phone.settle(60_000)
     first = page.locator(FIRST[spec.key]).first
     first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(1500)  # plotly lays out to the width; pydeck outlines arrive
+    page.wait_for_timeout(1500)  # plotly lays out to the width; the map's shapes arrive
 
     assert _scroll_width(page) <= PHONE["width"] + 1, "the page scrolls sideways on a phone"
     heading = page.locator("h1").first
