@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import Watched
 
@@ -16,10 +17,14 @@ TOUCH_TARGET = 40  # px: the least height and width of a control a finger is to 
 
 
 def _focused_style(page) -> dict:
+    """What the focused element shows, and why: whether it matches :focus and :focus-visible,
+    and whether the dashboard's rule for a focused navigation link is in the page."""
     return page.evaluate(
         """() => { const a = document.activeElement; const s = getComputedStyle(a);
+        const sheets = [...document.styleSheets].flatMap(sh => { try { return [...sh.cssRules]; } catch (e) { return []; } });
         return {testid: a.dataset.testid, href: a.getAttribute('href'), style: s.outlineStyle,
-                width: parseFloat(s.outlineWidth)}; }"""
+                width: parseFloat(s.outlineWidth), focus: a.matches(':focus'), visible: a.matches(':focus-visible'),
+                rule: sheets.some(r => r.cssText.includes('stTopNavLink"]:focus-visible'))}; }"""
     )
 
 
@@ -34,7 +39,12 @@ def test_a_focused_navigation_link_is_outlined(server, watched):
         if focused["testid"] == "stTopNavLink" and not focused["href"].endswith("/events"):
             break
     assert focused["testid"] == "stTopNavLink", "no navigation link took the keyboard focus"
-    assert focused["style"] != "none" and focused["width"] >= 2, focused
+    # what a person sees in the next frames: the outline, drawn once the focus is on the link
+    outlined = "() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"
+    try:
+        page.wait_for_function(outlined, timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the focused navigation link has no outline: {_focused_style(page)}")
     current = page.locator('[data-testid="stTopNavLink"][href$="/events"]')
     assert current.evaluate("a => getComputedStyle(a).outlineStyle") == "none"  # the current page is not outlined
     watched.shot("nav-focus")
