@@ -157,7 +157,7 @@ def _schema_problems(spec: TableSpec, frame: pd.DataFrame) -> list[Problem]:
     if len(present) < len(spec.columns):
         return []  # missing columns were reported already; row checks would only repeat them
     try:
-        pandera_schema(spec).validate(frame[present], lazy=True)
+        pandera_schema(spec).validate(frame[present], lazy=True, inplace=True)  # a copy already
     except pandera.errors.SchemaErrors as err:
         cases = err.failure_cases
         out = []

@@ -165,10 +165,14 @@ def _checks(field: Field) -> list[pa.Check]:
 
 
 def pandera_schema(spec: TableSpec) -> pa.DataFrameSchema:
-    """A schema over the file's raw text columns (empty cells are missing values)."""
+    """A schema over the file's raw text columns (empty cells are missing values).
+
+    No dtype per column: `load._read_rows` makes every cell text, so pandera's dtype check could
+    only repeat that, and it was a third of the validation at each load (an element-wise pass
+    over each of the 117 columns). What a value may be is in its checks."""
     columns = {
         f.name: pa.Column(
-            "str",
+            None,
             checks=_checks(f),
             nullable=not f.required,
             required=True,
