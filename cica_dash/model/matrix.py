@@ -18,8 +18,9 @@ from cica_dash.data.dates import format_dates
 from cica_dash.data.i18n import N_, _, count, current
 from cica_dash.data.labels import ROLE_WORDS
 from cica_dash.data.load import Dataset
-from cica_dash.data.names import country_label, country_name, localized, short_dimension
+from cica_dash.data.names import country_label, localized, short_dimension
 from cica_dash.data.sources import source_columns
+from cica_dash.model.membership import member_names
 
 ROLES = ("coordinator", "co-coordinator")
 ROLE_Z = {"co-coordinator": 1, "coordinator": 2}  # 0: no role
@@ -50,11 +51,6 @@ def active_roles(ds: Dataset, year: int) -> pd.DataFrame:
     out["undated"] = out["since"].isna()
     out["period"] = period_texts(out)
     return out.reset_index(drop=True)
-
-
-def member_names(ds: Dataset) -> dict[str, str]:
-    """The member states' names in the run's language, by ISO3."""
-    return {iso: country_label(iso, name) for iso, name in zip(ds.members["iso3"], ds.members["name"])}
 
 
 def role_word(role: str) -> str:
@@ -199,7 +195,7 @@ def build_matrix(
     all_cells = cells[cells["area"].isin(rows["area"])] if dimensions else cells
     rows["on_record"] = rows["area"].isin(all_cells["area"])
     names = member_names(ds)
-    names.update({c: country_label(c, country_name(c)) for c in countries if c not in names})
+    names.update({c: country_label(c) for c in countries if c not in names})
     per = count_roles(all_cells)
     cols = column_order(per, names, order, countries)
     shown = all_cells[all_cells["iso3"].isin(cols)].reset_index(drop=True)
@@ -401,7 +397,7 @@ def cell_choices(m: Matrix) -> list[tuple[str, str]]:
 def country_options(ds: Dataset, chosen: Sequence[str] = ()) -> dict[str, str]:
     """Member states by name for the country filter, plus any other state a link named."""
     names = member_names(ds)
-    names.update({c: country_label(c, country_name(c)) for c in chosen if c not in names})
+    names.update({c: country_label(c) for c in chosen if c not in names})
     return dict(sorted(names.items(), key=lambda kv: kv[1]))
 
 

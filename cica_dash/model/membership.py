@@ -245,6 +245,11 @@ def status_by_year(ds: Dataset, years: range, today: date | None = None) -> dict
     return {y: status_as_of(ds, y, today) for y in years}
 
 
+def member_names(ds: Dataset) -> dict[str, str]:
+    """ISO3 -> name of every member state, in the run's language."""
+    return {iso: country_label(iso, name) for iso, name in zip(ds.members["iso3"], ds.members["name"])}
+
+
 def state_names(ds: Dataset) -> dict[str, str]:
     """ISO3 -> name of every member and observer state, as the record names them."""
     names = dict(zip(observer_states(ds)["iso3"], observer_states(ds)["name"]))

@@ -20,6 +20,7 @@ from cica_dash.data.dates import PLAN_PASSED, format_date, format_span, period_e
 from cica_dash.data.i18n import N_, _, current
 from cica_dash.data.load import Dataset
 from cica_dash.data.names import country_label
+from cica_dash.model.membership import member_names
 
 # Lanes top to bottom; the keys are the milestone categories (the link vocabulary).
 LANES: dict[str, str] = {
@@ -65,7 +66,7 @@ def _clean_note(note: object) -> str:
 def chairmanship_items(ds: Dataset, today: date) -> pd.DataFrame:
     """One bar per chairmanship; one without an end date runs to `today` (it is ongoing)."""
     ch = ds.chairmanships
-    names = {iso: country_label(iso, name) for iso, name in zip(ds.members["iso3"], ds.members["name"])}
+    names = member_names(ds)
     now = pd.Timestamp(today)
     rows = []
     for r in ch.itertuples(index=False):
