@@ -10,7 +10,6 @@ The app compiles a catalog when it first needs it (cica_dash/data/i18n.py)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from cica_dash.data.i18n import CASES, DEFAULT, DOMAIN, LANGUAGES, LOCALE_DIR, catalog_path, fields
+from cica_dash.data.load import DEFAULT_DATA_DIR, PACKAGE_FILE
+from cica_dash.data.schema import read_package, table_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {
@@ -33,14 +34,12 @@ KEYWORDS = {
 METHODS = [("app.py", "python"), ("app_pages/**.py", "python"), ("cica_dash/**.py", "python")]
 
 
-PACKAGE = ROOT / "data" / "datapackage.json"
-
-
 def package_words() -> list[str]:
-    """The data package's column descriptions: the data dictionary shows them in the page's
-    language (the package itself, a data file, stays English)."""
-    package = json.loads(PACKAGE.read_text(encoding="utf-8"))
-    return [f["description"] for r in package["resources"] for f in r["schema"]["fields"] if f.get("description")]
+    """The data package's column descriptions, read as the data dictionary reads them
+    (`export.data_dictionary` shows them in the page's language; the package itself, a data
+    file, stays English)."""
+    specs = table_specs(read_package(DEFAULT_DATA_DIR / PACKAGE_FILE))
+    return [f.description for spec in specs.values() for f in spec.fields if f.description]
 
 
 def extracted() -> Catalog:
