@@ -111,11 +111,11 @@ def show_data_error(err: DataError) -> None:
             "the page reloads them as soon as they change on disk."
         ).format(problems=i18n.count(n, "{n} problem", "{n} problems"))
     )
-    rows = [
-        {N_("file"): p.file, N_("line"): p.line, N_("column"): p.column or "", N_("value"): p.value or "", N_("problem"): p.text}
-        for p in err.problems
-    ]
-    table(pd.DataFrame(rows, columns=["file", "line", "column", "value", "problem"]))
+    rows = [(p.file, p.line, p.column or "", p.value or "", p.text) for p in err.problems]
+    table(pd.DataFrame(rows, columns=list(DATA_ERROR_COLUMNS)))
+
+
+DATA_ERROR_COLUMNS = (N_("file"), N_("line"), N_("column"), N_("value"), N_("problem"))  # headers, shown with `_`
 
 
 def readable_sources(frame: pd.DataFrame) -> pd.DataFrame:
