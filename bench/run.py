@@ -374,7 +374,7 @@ def cold_start(browser, script: Path, env: dict[str, str] | None, path: str, cha
 
 def _median(values) -> float:
     """The median of the samples that were measured (NaN: none was)."""
-    kept = [v for v in values if v == v]
+    kept = [v for v in values if not math.isnan(v)]
     return statistics.median(kept) if kept else float("nan")
 
 
@@ -704,7 +704,7 @@ def _each(values: list[float]) -> str:
 
 
 def _spread(values: list[float]) -> str:
-    kept = [v for v in values if v == v]
+    kept = [v for v in values if not math.isnan(v)]
     return f"{min(kept):.2f}–{max(kept):.2f}" if kept else "–"
 
 
@@ -724,17 +724,13 @@ def clicks(browser, pages: list[str], datasets: dict[str, dict[str, str] | None]
             for page in pages:
                 ref_ms[page].append(click_figures(browser, base, "ref:" + page, n)[0])
         for name, env in datasets.items():
-            with server(ROOT / "app.py", env) as (base, _proc, _):
-                for page in pages:
-                    ms, kb = click_figures(browser, base, page, n)
-                    app_ms.setdefault((page, name, "same two views"), []).append(ms)
-                    app_kb.setdefault((page, name, "same two views"), []).append(kb)
-            with server(ROOT / "app.py", env) as (base, _proc, _):  # a fresh server: nothing cached
-                for page in pages:
-                    ms, kb = click_figures(browser, base, page, n, first_visits=True)
-                    app_ms.setdefault((page, name, "first visits"), []).append(ms)
-                    app_kb.setdefault((page, name, "first visits"), []).append(kb)
-    out.append(f"floor page: {_median(floor_ms):.0f} ms (rounds {', '.join(f'{m:.0f}' for m in floor_ms)})\n")
+            for kind, first_visits in (("same two views", False), ("first visits", True)):
+                with server(ROOT / "app.py", env) as (base, _proc, _):  # a fresh server: nothing cached
+                    for page in pages:
+                        ms, kb = click_figures(browser, base, page, n, first_visits=first_visits)
+                        app_ms.setdefault((page, name, kind), []).append(ms)
+                        app_kb.setdefault((page, name, kind), []).append(kb)
+    out.append(f"floor page: {_median(floor_ms):.0f} ms (rounds {_each(floor_ms)})\n")
     out.append("| page | data | changes | ms | x floor | x its elements (median, spread of rounds) | KB per click |")
     out.append("|---|---|---|---:|---:|---:|---:|")
     for (page, name, kind), times in app_ms.items():
