@@ -4,6 +4,8 @@ part: tests/browser/test_language_browser.py.)"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
 from babel.messages.pofile import read_po
 
@@ -23,12 +25,18 @@ def _shown(at) -> str:
     return "\n".join(parts)
 
 
-def _english_sentences() -> list[str]:
+@lru_cache(maxsize=1)
+def _english_sentences() -> tuple[str, ...]:
     """The interface's English words of some length (short ones, like "Link", can be part of data)."""
     with (LOCALE_DIR / "cica.pot").open("rb") as f:
         template = read_po(f)
     heads = [str(m.id).split("{")[0].strip() for m in template if m.id and isinstance(m.id, str) and len(m.id) >= 14]
-    return [h for h in heads if len(h) >= 8]  # a sentence's head before its first field ("In {year}, …" gives "In")
+    return tuple(h for h in heads if len(h) >= 8)  # a sentence's head before its first field ("In {year}, …" gives "In")
+
+
+def _english_left(shown: str) -> list[str]:
+    """The interface's English sentences still in a page's text."""
+    return [s for s in _english_sentences() if s and s in shown]
 
 
 def test_the_overview_in_russian_has_no_english_interface_words():
@@ -37,7 +45,7 @@ def test_the_overview_in_russian_has_no_english_interface_words():
     shown = _shown(at)
     assert at.title[0].value == "Панель СВМДА"
     assert "Государства-члены" in shown and "Лет с инициативы 1992 года" in shown
-    leftovers = [s for s in _english_sentences() if s and s in shown]
+    leftovers = _english_left(shown)
     assert leftovers == []
     assert dict(at.query_params) == {"lang": "ru"}  # the language stays in the link
     assert at.segmented_control(key=LANG_WIDGET).value == "ru"
@@ -48,7 +56,7 @@ def test_the_member_map_in_russian_has_no_english_interface_words():
     assert not at.exception
     shown = _shown(at)
     assert at.title[0].value == "Карта участников"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     members = at.dataframe[0].value
     assert {"Государство", "Статус", "Источник"} <= set(members.columns)
     assert "Россия" in set(members["Государство"]) and "Казахстан" in set(members["Государство"])
@@ -61,7 +69,7 @@ def test_the_timeline_in_russian_has_no_english_interface_words():
     assert not at.exception
     shown = _shown(at)
     assert at.title[0].value == "Хронология"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     assert "1992–2017 · Казахстан" in shown.replace("\\", "")
     assert at.radio(key="timeline.preset").value == "First 25 years (1992–2017)"  # the value stays the code
     assert "Первые 25 лет (1992–2017)" in at.radio(key="timeline.preset").options
@@ -74,7 +82,7 @@ def test_the_matrix_in_russian_has_no_english_interface_words():
     assert not at.exception
     shown = _shown(at).replace("\\", "")
     assert at.title[0].value == "Кто что координирует"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     assert "В 2017 г. по записям 11 стран — координаторы" in shown
     assert "не позднее чем с октября 2017 г." in shown  # the genitive after "с"
     roles = at.dataframe[0].value
@@ -93,7 +101,7 @@ def test_the_events_in_russian_find_states_by_their_russian_names():
     assert not at.exception
     shown = _shown(at).replace("\\", "")
     assert at.title[0].value == "События"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     events = at.dataframe[0].value
     assert len(events) >= 5 and set(events["Принимающая страна"]) == {"Таиланд"}  # the host's Russian name matched
     assert {"Дата", "Событие", "Тип", "Роль СВМДА", "Источник"} <= set(events.columns)
@@ -106,7 +114,7 @@ def test_about_the_data_in_russian_keeps_the_files_names_and_codes():
     assert not at.exception
     shown = _shown(at).replace("\\", "")
     assert at.title[0].value == "О данных"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     dictionary = at.dataframe[-1].value
     assert {"Файл", "Столбец", "Значение"} <= set(dictionary.columns)
     assert "events.csv" in set(dictionary["Файл"]) and "title_ru" in set(dictionary["Столбец"])  # the files' own names
@@ -156,7 +164,7 @@ def test_a_country_profile_and_its_brief_in_russian(real_dataset):
     assert not at.exception
     shown = _shown(at)
     assert at.header[0].value == "Таиланд"
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     assert "Таиланд — член СВМДА с 22 окт. 2004 г. Статус наблюдателя" in shown.replace("\\", "")
     roles = next(d.value for d in at.dataframe if "Роль" in d.value.columns)
     assert {"Измерение", "Приоритетная сфера", "Роль", "Период"} <= set(roles.columns)
@@ -194,7 +202,7 @@ def test_a_shared_link_in_russian_shows_the_same_view_in_russian_words(page, que
     english, russian = run_page(page, query), run_page(page, {**query, "lang": "ru"})
     assert not russian.exception and not english.exception
     shown = _shown(russian).replace("\\\\", "")
-    assert [s for s in _english_sentences() if s and s in shown] == []
+    assert _english_left(shown) == []
     assert [len(d.value) for d in russian.dataframe] == [len(d.value) for d in english.dataframe]  # the same rows
     assert {k: v for k, v in russian.query_params.items() if k != "lang"} == dict(english.query_params)
     assert russian.query_params["lang"] == "ru"
