@@ -50,6 +50,7 @@ EXPORT_PREFIX = "cica-"
 # how the dashboard prints: a constant file of the app's own (no value from a URL or data file)
 APP_CSS = Path(__file__).resolve().parents[2] / "static" / "app.css"
 SCREEN_KEY, PAPER_KEY = "cica-screen-", "cica-paper-"  # containers static/app.css shows on one medium only
+TOOLS_KEY = "cica-tools-"  # the share/data/cite box of each page: its open state, filled only while open
 
 
 def plotly_config(filename: str, **extra: Any) -> dict[str, Any]:
@@ -514,14 +515,18 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
     """ "Share, get this data, cite this view": the view's link, its data twin at `api/` with a
     two-line example for pandas and R, and a citation (plain text and BibTeX) naming the data
     version, each in a box with its own copy button. On paper, the page's name, the link, data
-    version and date instead (`paper_heading`)."""
+    version and date instead (`paper_heading`). The box is filled only while it is open: closed, its
+    code blocks and tabs are not sent, nor redrawn at every filter change (a fifth of a click)."""
     from cica_dash.glue.api_views import API_PATH, PACKAGE_ZIP, data_path
     from cica_dash.model.citation import bibtex, citation_text
 
     root = _app_root(page)
     link = view_link(page, state) if root else ""
     paper_heading(ds, page, state)
-    with st.expander(_("Share, get this data, cite this view"), icon=":material/share:"):
+    box = st.expander(_("Share, get this data, cite this view"), icon=":material/share:", key=TOOLS_KEY + page, on_change="rerun")
+    if not box.open:
+        return
+    with box:
         share, data, cite = st.tabs([_("Link"), _("Get this data"), _("Cite this view")])
         with share:
             st.caption(_("The link opens exactly this view, for anyone you send it to."))

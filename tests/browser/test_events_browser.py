@@ -25,7 +25,8 @@ def test_filtered_link_and_csv_download(server, watched, real_dataset):
     watched.shot("events-economic-2021-2023")
 
     page.get_by_text("Share, get this data, cite this view").click()
-    assert page.locator("code").filter(has_text="dimension=economic").count() >= 1  # the view's link
+    # the box is filled by the rerun its opening asks for: wait for the view's link
+    page.locator("code").filter(has_text="dimension=economic").first.wait_for(timeout=20_000)
     page.get_by_role("tab", name="Get this data").click()
     with page.expect_download() as info:
         click_when_still(page.get_by_role("button", name="Download these events (CSV)"))
