@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
+from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
+from cica_dash.data.i18n import LOCALE_DIR
 from cica_dash.glue.chart import ELEMENT_NAME
 from cica_dash.url.links import PAGE_BY_KEY
 from tests.conftest import ROOT
@@ -35,3 +38,30 @@ def charts(at: AppTest) -> list[tuple[dict, dict]]:
         data = json.loads(element.proto.json)
         out.append((json.loads(data["figure"]), data["config"]))
     return out
+
+
+def shown_text(at) -> str:
+    """A page's words as a reader sees them: markdown (not the paper copies of tables), captions,
+    titles, headers and metrics."""
+    parts = (
+        [m.value for m in at.markdown if not m.value.startswith("| ")]  # not the paper copies of tables: data
+        + [c.value for c in at.caption]
+        + [h.value for h in at.title]
+        + [h.value for h in at.header]
+    )
+    parts += [m.label for m in at.metric] + [str(m.help or "") for m in at.metric]
+    return "\n".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _english_sentences() -> tuple[str, ...]:
+    """The interface's English words of some length (short ones, like "Link", can be part of data)."""
+    with (LOCALE_DIR / "cica.pot").open("rb") as f:
+        template = read_po(f)
+    heads = [str(m.id).split("{")[0].strip() for m in template if m.id and isinstance(m.id, str) and len(m.id) >= 14]
+    return tuple(h for h in heads if len(h) >= 8)  # a sentence's head before its first field ("In {year}, …" gives "In")
+
+
+def english_left(shown: str) -> list[str]:
+    """The interface's English sentences still in a page's text."""
+    return [s for s in _english_sentences() if s and s in shown]

@@ -4,48 +4,19 @@ part: tests/browser/test_language_browser.py.)"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-from babel.messages.pofile import read_po
 
-from cica_dash.data.i18n import LOCALE_DIR
 from cica_dash.glue.ui import LANG_WIDGET
-from tests.apptest_helpers import run_page, warnings_text
-
-
-def _shown(at) -> str:
-    parts = (
-        [m.value for m in at.markdown if not m.value.startswith("| ")]  # not the paper copies of tables: data
-        + [c.value for c in at.caption]
-        + [h.value for h in at.title]
-        + [h.value for h in at.header]
-    )
-    parts += [m.label for m in at.metric] + [str(m.help or "") for m in at.metric]
-    return "\n".join(parts)
-
-
-@lru_cache(maxsize=1)
-def _english_sentences() -> tuple[str, ...]:
-    """The interface's English words of some length (short ones, like "Link", can be part of data)."""
-    with (LOCALE_DIR / "cica.pot").open("rb") as f:
-        template = read_po(f)
-    heads = [str(m.id).split("{")[0].strip() for m in template if m.id and isinstance(m.id, str) and len(m.id) >= 14]
-    return tuple(h for h in heads if len(h) >= 8)  # a sentence's head before its first field ("In {year}, …" gives "In")
-
-
-def _english_left(shown: str) -> list[str]:
-    """The interface's English sentences still in a page's text."""
-    return [s for s in _english_sentences() if s and s in shown]
+from tests.apptest_helpers import english_left, run_page, shown_text, warnings_text
 
 
 def test_the_overview_in_russian_has_no_english_interface_words():
     at = run_page("overview", {"lang": "ru"})
     assert not at.exception
-    shown = _shown(at)
+    shown = shown_text(at)
     assert at.title[0].value == "Панель СВМДА"
     assert "Государства-члены" in shown and "Лет с инициативы 1992 года" in shown
-    leftovers = _english_left(shown)
+    leftovers = english_left(shown)
     assert leftovers == []
     assert dict(at.query_params) == {"lang": "ru"}  # the language stays in the link
     assert at.segmented_control(key=LANG_WIDGET).value == "ru"
@@ -54,9 +25,9 @@ def test_the_overview_in_russian_has_no_english_interface_words():
 def test_the_member_map_in_russian_has_no_english_interface_words():
     at = run_page("map", {"lang": "ru", "year": "2017"})
     assert not at.exception
-    shown = _shown(at)
+    shown = shown_text(at)
     assert at.title[0].value == "Карта участников"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     members = at.dataframe[0].value
     assert {"Государство", "Статус", "Источник"} <= set(members.columns)
     assert "Россия" in set(members["Государство"]) and "Казахстан" in set(members["Государство"])
@@ -67,9 +38,9 @@ def test_the_member_map_in_russian_has_no_english_interface_words():
 def test_the_timeline_in_russian_has_no_english_interface_words():
     at = run_page("timeline", {"lang": "ru", "from": "1992", "to": "2017", "country": "KAZ"})
     assert not at.exception
-    shown = _shown(at)
+    shown = shown_text(at)
     assert at.title[0].value == "Хронология"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     assert "1992–2017 · Казахстан" in shown.replace("\\", "")
     assert at.radio(key="timeline.preset").value == "First 25 years (1992–2017)"  # the value stays the code
     assert "Первые 25 лет (1992–2017)" in at.radio(key="timeline.preset").options
@@ -80,9 +51,9 @@ def test_the_timeline_in_russian_has_no_english_interface_words():
 def test_the_matrix_in_russian_has_no_english_interface_words():
     at = run_page("matrix", {"lang": "ru", "year": "2017"})
     assert not at.exception
-    shown = _shown(at).replace("\\", "")
+    shown = shown_text(at).replace("\\", "")
     assert at.title[0].value == "Кто что координирует"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     assert "В 2017 г. по записям 11 стран — координаторы" in shown
     assert "не позднее чем с октября 2017 г." in shown  # the genitive after "с"
     roles = at.dataframe[0].value
@@ -99,9 +70,9 @@ def test_english_is_the_default_and_stays_out_of_the_link():
 def test_the_events_in_russian_find_states_by_their_russian_names():
     at = run_page("events", {"lang": "ru", "q": "Таиланд"})
     assert not at.exception
-    shown = _shown(at).replace("\\", "")
+    shown = shown_text(at).replace("\\", "")
     assert at.title[0].value == "События"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     events = at.dataframe[0].value
     assert len(events) >= 5 and set(events["Принимающая страна"]) == {"Таиланд"}  # the host's Russian name matched
     assert {"Дата", "Событие", "Тип", "Роль СВМДА", "Источник"} <= set(events.columns)
@@ -112,9 +83,9 @@ def test_the_events_in_russian_find_states_by_their_russian_names():
 def test_about_the_data_in_russian_keeps_the_files_names_and_codes():
     at = run_page("data", {"lang": "ru"})
     assert not at.exception
-    shown = _shown(at).replace("\\", "")
+    shown = shown_text(at).replace("\\", "")
     assert at.title[0].value == "О данных"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     dictionary = at.dataframe[-1].value
     assert {"Файл", "Столбец", "Значение"} <= set(dictionary.columns)
     assert "events.csv" in set(dictionary["Файл"]) and "title_ru" in set(dictionary["Столбец"])  # the files' own names
@@ -162,9 +133,9 @@ def test_a_country_profile_and_its_brief_in_russian(real_dataset):
 
     at = run_page("country", {"lang": "ru", "country": "THA"})
     assert not at.exception
-    shown = _shown(at)
+    shown = shown_text(at)
     assert at.header[0].value == "Таиланд"
-    assert _english_left(shown) == []
+    assert english_left(shown) == []
     assert "Таиланд — член СВМДА с 22 окт. 2004 г. Статус наблюдателя" in shown.replace("\\", "")
     roles = next(d.value for d in at.dataframe if "Роль" in d.value.columns)
     assert {"Измерение", "Приоритетная сфера", "Роль", "Период"} <= set(roles.columns)
@@ -201,8 +172,8 @@ SHARED = [
 def test_a_shared_link_in_russian_shows_the_same_view_in_russian_words(page, query):
     english, russian = run_page(page, query), run_page(page, {**query, "lang": "ru"})
     assert not russian.exception and not english.exception
-    shown = _shown(russian).replace("\\\\", "")
-    assert _english_left(shown) == []
+    shown = shown_text(russian).replace("\\\\", "")
+    assert english_left(shown) == []
     assert [len(d.value) for d in russian.dataframe] == [len(d.value) for d in english.dataframe]  # the same rows
     assert {k: v for k, v in russian.query_params.items() if k != "lang"} == dict(english.query_params)
     assert russian.query_params["lang"] == "ru"

@@ -12,8 +12,7 @@ import pytest
 
 from cica_dash.glue.api_views import API_PATH, PACKAGE_ZIP, TWIN_BY_PAGE
 from cica_dash.glue.ui import TOOLS_KEY
-from tests.apptest_helpers import run_page
-from tests.test_page_language import _english_left, _shown
+from tests.apptest_helpers import english_left, run_page, shown_text
 
 BOX = "Share, get this data, cite this view"
 VIEWS = {
@@ -55,7 +54,7 @@ def test_the_box_is_empty_until_opened_and_then_holds_the_views_data_and_citatio
     else:  # the rows of this very view: the page's own link parameters on its twin
         csv = re.search(r"\[CSV\]\(([^)]+)\)", links).group(1)
         assert urlsplit(csv).path == f"{API_PATH}{twin.name}.csv"
-        assert parse_qs(urlsplit(csv).query) == parse_qs("&".join(f"{k}={v}" for k, v in query.items()))
+        assert parse_qs(urlsplit(csv).query) == {k: [v] for k, v in query.items()}
         assert any(f'pd.read_csv("{csv}")' in c for c in codes)
     assert dict(at.query_params) == query  # opening the box is not part of the link
 
@@ -72,5 +71,6 @@ def test_the_open_box_in_russian_has_no_english_interface_words(page):
     at = _opened(page, {**VIEWS[page], "lang": "ru"})
     assert not at.exception
     assert len(at.code) == 5
-    assert _english_left(_shown(at)) == []
-    assert "Версия данных" in _shown(at)
+    shown = shown_text(at)
+    assert english_left(shown) == []
+    assert "Версия данных" in shown

@@ -520,12 +520,12 @@ def view_tools(ds: Dataset, page: str, state: UrlState | None, title: str, downl
     from cica_dash.glue.api_views import API_PATH, PACKAGE_ZIP, data_path
     from cica_dash.model.citation import bibtex, citation_text
 
-    root = _app_root(page)
-    link = view_link(page, state) if root else ""
     paper_heading(ds, page, state)
     box = st.expander(_("Share, get this data, cite this view"), icon=":material/share:", key=TOOLS_KEY + page, on_change="rerun")
     if not box.open:
         return
+    root = _app_root(page)
+    link = view_link(page, state) if root else ""
     with box:
         share, data, cite = st.tabs([_("Link"), _("Get this data"), _("Cite this view")])
         with share:
