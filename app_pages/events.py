@@ -82,7 +82,7 @@ with st.container(border=True):
     )
 
 new = commit(EventsState, vocab, "events")
-reset_control(new, "events")
+reset_control(new, vocab, "events")
 
 rows = ev.filter_events(ds.events, new)
 milestones = (

@@ -51,7 +51,7 @@ c[3].radio(
     _("States in order of"), ORDERS, format_func={"roles": _("number of roles"), "name": _("name")}.get, key="matrix.order"
 )
 state = commit(MatrixState, vocab, "matrix")
-reset_control(state, "matrix")
+reset_control(state, vocab, "matrix")
 
 m = mx.build_matrix(ds, year, state.dimension, state.country, state.order, cells=cached.matrix_cells(ds, year))
 filtered = bool(state.dimension or state.country)

@@ -58,7 +58,7 @@ right.multiselect(
     _("Countries"), list(vocab.countries), key="timeline.country", format_func=vocab.countries.get, placeholder=_("All")
 )
 state = commit(TimelineState, vocab, "timeline")
-reset_control(state, "timeline")
+reset_control(state, vocab, "timeline")
 
 items = cached.timeline_items(ds, today)
 shown = filter_items(items, state.year_from, state.year_to, state.category, state.country)

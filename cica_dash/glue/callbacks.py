@@ -44,9 +44,12 @@ def timeline_years_seen() -> None:
     st.session_state[YEARS_SEEN] = tuple(st.session_state["timeline.years"])
 
 
-def reset_view(nav_key: str, page: str) -> None:
-    """ "Reset filters": the page's next run shows its default view (cica_dash/glue/ui.py url_state)."""
-    st.session_state[nav_key]["reset"] = page
+def reset_view(defaults: dict) -> None:
+    """ "Reset filters": the page's widgets show its default view. The widgets are set here,
+    not by the next full run of the page, so that the button also works inside a fragment,
+    which reruns alone; the page's `commit` then writes the default link."""
+    for key, value in defaults.items():
+        st.session_state[key] = value
 
 
 def step_year(key: str, step: int, first: int, last: int) -> None:

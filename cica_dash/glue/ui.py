@@ -328,7 +328,7 @@ RECENT_WRITES = 8
 
 def _nav() -> dict[str, Any]:
     if NAV_KEY not in st.session_state:
-        st.session_state[NAV_KEY] = {"page": None, "written": {}, "views": {}, "reset": None}
+        st.session_state[NAV_KEY] = {"page": None, "written": {}, "views": {}}
     return st.session_state[NAV_KEY]
 
 
@@ -397,15 +397,11 @@ def url_state(cls: type[S], vocab: Vocabulary, page: str) -> S:
     nav = _nav()
     query = _query()
     arrived, history = _arrived(page), _history_navigation()
-    reset = nav["reset"] == page
-    if reset:
-        nav["reset"] = None
-        query = {}
-    elif arrived and not history and not query and nav["views"].get(page):
+    if arrived and not history and not query and nav["views"].get(page):
         query = nav["views"][page]
     state, notices = cls.from_query(query, vocab)
     own_change = _signature(_query()) in nav["written"].get(page, ())
-    from_link = reset or arrived or history or not own_change
+    from_link = arrived or history or not own_change
     for key, value in state.widget_values(vocab).items():
         if from_link or key not in st.session_state:
             st.session_state[key] = value
@@ -436,15 +432,16 @@ def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:
     return state
 
 
-def reset_control(state: UrlState, page: str) -> None:
+def reset_control(state: UrlState, vocab: Vocabulary, page: str) -> None:
     """A "Reset filters" button, shown when the view is not the page's default."""
     if not state.is_default():
+        default, _notices = type(state).from_query({}, vocab)
         st.button(
             _("Reset filters"),
             icon=":material/restart_alt:",
             key=f"{page}.reset",
             on_click=reset_view,
-            args=(NAV_KEY, page),
+            args=(default.widget_values(vocab),),
             type="tertiary",
         )
 
