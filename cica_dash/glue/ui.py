@@ -320,7 +320,6 @@ def _signature(query: Mapping[str, Sequence[str]]) -> tuple:
 #   written  page -> the queries the page last wrote to the address bar, newest last (a few: while
 #            the visitor clicks fast the browser may still send one the page has since replaced)
 #   views    page -> that query as a dict: the page's last view in this visit
-#   reset    the page whose "Reset filters" was pressed, until that page has run
 NAV_KEY = "_cica_nav"
 LANG_WIDGET = LANG_KEY  # the switcher is bound to the link's `lang`
 RECENT_WRITES = 8
