@@ -161,11 +161,11 @@ class Walk:
 
         return self.step(f"slider {index} {key}x{times}", press)
 
-    def choose(self, label: str, option: str) -> dict:
+    def choose(self, label: str, option: str, exact: bool = False) -> dict:
         """Pick `option` in the multiselect or selectbox labelled `label`, by typing it."""
 
         def pick():
-            box = self.w.page.get_by_label(label, exact=False).first
+            box = self.w.page.get_by_label(label, exact=exact).first
             box.click()
             box.fill(option)
             choice = self.w.page.get_by_role("option").filter(has_text=option).first
@@ -231,6 +231,29 @@ def test_filters_survive_a_page_switch(walk):
     assert walk.address == "/events?country=THA&dimension=economic&from=2015&to=2020"
     walk.reset()
     assert walk.address == "/events"
+
+
+@pytest.mark.parametrize(
+    "page, path, label, option",
+    [
+        ("timeline", "/timeline?category=summit", "Countries", "Kazakhstan"),
+        ("matrix", "/matrix?dimension=economic", "Member states", "China"),
+    ],
+)
+def test_a_change_then_reset_in_a_pages_filters(walk, page, path, label, option):
+    # the filters are a fragment: the change reruns only them, and Reset must still reach the widgets
+    walk.open(path)
+    walk.choose(label, option)
+    assert walk.address.startswith(f"/{page}?") and walk.address != path, walk.address
+    walk.reset()
+    assert walk.address == f"/{page}"
+
+
+def test_another_country_in_the_profiles_picker(walk):
+    walk.open("/country?country=KAZ")
+    shown = walk.choose("Country", "Thailand", exact=True)  # reruns only the picker and the profile (a fragment)
+    assert walk.address == "/country?country=THA"
+    assert "Thailand" in shown["headings"]
 
 
 def test_an_unknown_page_says_so_in_the_dashboards_words(walk):
