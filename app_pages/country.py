@@ -107,8 +107,9 @@ def view() -> None:
         _("No summit or ministerial meeting hosted on record."),
     )
     section("events", _("Events hosted"), p.events, _("No event hosted on record."))
+    more = st.empty()  # there or empty: the tables below keep their place (tests/test_page_chart_places.py)
     if p.events_total > len(p.events):
-        st.caption(
+        more.caption(
             _("The {shown} most recent of {total} events; the Events page lists them all.").format(
                 shown=len(p.events), total=p.events_total
             )

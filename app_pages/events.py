@@ -96,26 +96,29 @@ def view() -> None:
         if new.with_milestones
         else None
     )
-    if milestones is None:
-        page_link(
-            "timeline",
-            _("Summits, ministerial meetings, chairmanships and accessions are on the Timeline"),
-            ":material/timeline:",
-        )
-    safe_markdown(new.describe(vocab, len(rows), None if milestones is None else len(milestones)), bold=True)
-    if new.milestones and not new.with_milestones:
-        st.caption(
-            _("Milestones are left out while a dimension, area, type or CICA's part is chosen: a summit has none of these.")
-        )
-    if len(rows):
-        st.caption(ev.relation_line(rows))
-    if ev.reaches_thin_years(new):
-        st.caption(
-            _(
-                "Before {year} the record is thin: it holds the meetings of CICA's own bodies "
-                "(SOC, SWG: see the glossary) that later documents date. *About the data* lists the known gaps and the glossary."
-            ).format(year=ev.THIN_BEFORE)
-        )
+    # one block whose lines come and go with the view, so that the charts below keep their place
+    # (the browser matches blocks by their place, and would draw a moved chart anew)
+    with st.container():
+        if milestones is None:
+            page_link(
+                "timeline",
+                _("Summits, ministerial meetings, chairmanships and accessions are on the Timeline"),
+                ":material/timeline:",
+            )
+        safe_markdown(new.describe(vocab, len(rows), None if milestones is None else len(milestones)), bold=True)
+        if new.milestones and not new.with_milestones:
+            st.caption(
+                _("Milestones are left out while a dimension, area, type or CICA's part is chosen: a summit has none of these.")
+            )
+        if len(rows):
+            st.caption(ev.relation_line(rows))
+        if ev.reaches_thin_years(new):
+            st.caption(
+                _(
+                    "Before {year} the record is thin: it holds the meetings of CICA's own bodies "
+                    "(SOC, SWG: see the glossary) that later documents date. *About the data* lists the known gaps and the glossary."
+                ).format(year=ev.THIN_BEFORE)
+            )
 
     def downloads() -> None:
         d = st.columns(2)
@@ -138,13 +141,14 @@ def view() -> None:
 
     view_tools(ds, "events", new, _("Events") + " (" + ("; ".join(new.summary_parts(vocab)) or _("all")) + ")", downloads)
 
-    if milestones is not None:
-        st.subheader(_("Milestones"))
-        if milestones.empty:
-            st.caption(_("No milestone matches these countries, years and text."))
-        else:
-            table(tl.readable_list(milestones), column_config={"Title": st.column_config.TextColumn(width="large")})
-        st.subheader(_("Events"))
+    with st.container():  # there or empty, one block (see above)
+        if milestones is not None:
+            st.subheader(_("Milestones"))
+            if milestones.empty:
+                st.caption(_("No milestone matches these countries, years and text."))
+            else:
+                table(tl.readable_list(milestones), column_config={"Title": st.column_config.TextColumn(width="large")})
+            st.subheader(_("Events"))
 
     if rows.empty:
         st.info(

@@ -432,10 +432,14 @@ def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:
 
 
 def reset_control(state: UrlState, vocab: Vocabulary, page: str) -> None:
-    """A "Reset filters" button, shown when the view is not the page's default."""
+    """A "Reset filters" button, shown when the view is not the page's default. Its place is
+    always there (empty at the default view): the browser matches a page's blocks, such as a row
+    of columns, by their place, and a button that came and went before them made it draw their
+    charts anew at every change to or from the default view."""
+    slot = st.empty()
     if not state.is_default():
         default, _notices = type(state).from_query({}, vocab)
-        st.button(
+        slot.button(
             _("Reset filters"),
             icon=":material/restart_alt:",
             key=f"{page}.reset",
