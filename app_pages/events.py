@@ -17,6 +17,7 @@ from cica_dash.glue.ui import (
     footer,
     package_zip_bytes,
     page_link,
+    place,
     plotly_config,
     reset_control,
     safe_markdown,
@@ -96,9 +97,7 @@ def view() -> None:
         if new.with_milestones
         else None
     )
-    # one block whose lines come and go with the view, so that the charts below keep their place
-    # (the browser matches blocks by their place, and would draw a moved chart anew)
-    with st.container():
+    with place():  # the lines that come and go with the view
         if milestones is None:
             page_link(
                 "timeline",
@@ -141,7 +140,7 @@ def view() -> None:
 
     view_tools(ds, "events", new, _("Events") + " (" + ("; ".join(new.summary_parts(vocab)) or _("all")) + ")", downloads)
 
-    with st.container():  # there or empty, one block (see above)
+    with place():
         if milestones is not None:
             st.subheader(_("Milestones"))
             if milestones.empty:
