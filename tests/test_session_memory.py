@@ -81,14 +81,21 @@ def test_a_kept_namespace_holds_only_what_sessions_share_and_small_values(key):
     one, two = run_page(key, QUERIES[key]), run_page(key)  # two sessions, two views
     assert not one.exception and not two.exception, (one.exception, two.exception)
     spaces = _live_namespaces(script)
-    # the check sees a kept namespace: one per session
     assert len(spaces) == 2, f"{script.name}: {len(spaces)} live namespaces, expected one per session"
     a, b = spaces
     for space, other in ((a, b), (b, a)):
-        sizes = {name: _pickled_size(v) for name, v in _own_values(space, other).items()}
-        large = {name: size for name, size in sizes.items() if size > SMALL}
+        own = _own_values(space, other)
+        large = {name: _pickled_size(v) for name, v in own.items() if _pickled_size(v) > SMALL}
         assert not large, f"{script.name} keeps values of its own run at top level: {large}"
     assert a["ds"] is b["ds"], "the data should come from the shared cache"
+
+
+def test_the_check_sees_a_namespace_that_is_kept():
+    # the map's fragment keeps its page's namespace: the check must find it
+    script = (ROOT / PAGE_BY_KEY["map"].script).resolve()
+    at = run_page("map", {"year": "2010"})
+    assert not at.exception, at.exception
+    assert len(_live_namespaces(script)) >= 1
 
 
 def test_the_check_sees_a_large_value_of_the_run():
