@@ -13,7 +13,6 @@ from cica_dash.glue.ui import (
     dataset,
     footer,
     page_link,
-    place,
     printable_table,
     safe_markdown,
     url_state,
@@ -108,7 +107,7 @@ def view() -> None:
         _("No summit or ministerial meeting hosted on record."),
     )
     section("events", _("Events hosted"), p.events, _("No event hosted on record."))
-    more = place()
+    more = st.empty()  # there or empty: the tables below keep their place (tests/test_page_chart_places.py)
     if p.events_total > len(p.events):
         more.caption(
             _("The {shown} most recent of {total} events; the Events page lists them all.").format(

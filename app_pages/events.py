@@ -17,7 +17,6 @@ from cica_dash.glue.ui import (
     footer,
     package_zip_bytes,
     page_link,
-    place,
     plotly_config,
     reset_control,
     safe_markdown,
@@ -97,7 +96,9 @@ def view() -> None:
         if new.with_milestones
         else None
     )
-    with place():  # the lines that come and go with the view
+    # one block whose lines come and go with the view, so that the charts below keep their place
+    # (the browser matches blocks by their place, and would draw a moved chart anew)
+    with st.container():
         if milestones is None:
             page_link(
                 "timeline",
@@ -140,7 +141,7 @@ def view() -> None:
 
     view_tools(ds, "events", new, _("Events") + " (" + ("; ".join(new.summary_parts(vocab)) or _("all")) + ")", downloads)
 
-    with place():
+    with st.container():  # there or empty, one block (see above)
         if milestones is not None:
             st.subheader(_("Milestones"))
             if milestones.empty:

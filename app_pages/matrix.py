@@ -13,7 +13,6 @@ from cica_dash.glue.ui import (
     dataset,
     footer,
     page_link,
-    place,
     plotly_config,
     reset_control,
     safe_markdown,
@@ -96,9 +95,9 @@ def view() -> None:
         st.session_state["matrix.cell"] = None
     labels = mx.cell_labels(m, choices)
     cell = st.selectbox(_("Open a cell (or click one in the matrix)"), choices, format_func=labels.get, key="matrix.cell")
-    links = place()
+    links = st.empty()  # there or empty: the charts below keep their place (tests/test_page_chart_places.py)
     if cell:
-        lc = links.columns(2)
+        lc = links.container().columns(2)
         label = escape_markdown(labels[cell])
         with lc[0]:
             page_link(

@@ -431,17 +431,12 @@ def commit(cls: type[S], vocab: Vocabulary, page: str) -> S:
     return state
 
 
-def place() -> Any:
-    """A block that is always there, for what a view shows or leaves out (a button, a caption,
-    a few lines). The browser matches a page's blocks, such as a row of columns, by their place:
-    an element that came and went before them moved them, and the browser drew their charts anew
-    instead of updating them (docs/decisions/014, tests/test_page_chart_places.py)."""
-    return st.container()
-
-
 def reset_control(state: UrlState, vocab: Vocabulary, page: str) -> None:
-    """A "Reset filters" button, shown when the view is not the page's default, in a `place`."""
-    slot = place()
+    """A "Reset filters" button, shown when the view is not the page's default. Its place is
+    always there (empty at the default view): the browser matches a page's blocks, such as a row
+    of columns, by their place, and a button that came and went before them made it draw their
+    charts anew at every change to or from the default view."""
+    slot = st.empty()
     if not state.is_default():
         default, _notices = type(state).from_query({}, vocab)
         slot.button(
