@@ -416,7 +416,7 @@ def main() -> None:
     parser.add_argument("--real-only", action="store_true", help="skip the 100x record")
     parser.add_argument("--clicks", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of page, reference and floor in alternation")
-    parser.add_argument("--write", action="store_true", help="put the click table into docs/performance.md")
+    parser.add_argument("--write", action="store_true", help="put the click, busy and cold tables into docs/performance.md")
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--factor", type=int, default=100)
     parser.add_argument("--pages", default=",".join(PAGES))
@@ -485,8 +485,9 @@ def main() -> None:
                 one, many = memory(browser, None)
                 print(f"RSS after 1 session: {one:.0f} MB; after 50 sessions: {many:.0f} MB; ratio {many / one:.2f}")
             if "cold" in parts:
-                print("\n## Cold start\n")
-                cold(browser)
+                report = cold(browser, args.rounds)
+                if args.write:
+                    write_report("cold", report)
             browser.close()
 
 
@@ -569,9 +570,11 @@ def api_throughput() -> None:
     print(f"| `events.csv`, {len(first_visits)} filters never asked before | {fresh:.0f} | {fresh / health:.2f} |")
 
 
-def cold(browser) -> None:
-    """Medians of 3 cold starts: the events page and the landing page, the floor, and the floor
-    with the events page's elements (trivial content)."""
+def cold(browser, rounds: int = 3) -> list[str]:
+    """Cold starts of the events page and the landing page, the floor, and the floor with the
+    events page's elements (trivial content), each once per round in alternation over `rounds`
+    rounds, so that a slow minute of the machine falls on all of them; the events page's ratio
+    to its elements is taken per round. Returns the report's lines."""
     runs = {
         "events page": (ROOT / "app.py", "/events", 1),
         "landing page (overview, no chart)": (ROOT / "app.py", "/", 0),
@@ -580,16 +583,21 @@ def cold(browser) -> None:
         "floor plus one small chart, the app's element": (REFERENCE, reference_path("element"), 1),
         "floor plus the events page's elements": (REFERENCE, reference_path(PAGE_ELEMENTS["events"]), 1),
     }
-    got = {
-        name: _median(cold_start(browser, script, None, path, charts) for _ in range(3))
-        for name, (script, path, charts) in runs.items()
-    }
-    floor, elements = got["floor"], got["floor plus the events page's elements"]
-    print("| first page | s | x floor | x its elements |")
-    print("|---|---:|---:|---:|")
-    for name, sec in got.items():
-        mine = f"{sec / elements:.2f}" if name == "events page" else ""
-        print(f"| {name} | {sec:.2f} | {sec / floor:.2f} | {mine} |")
+    got: dict[str, list[float]] = {name: [] for name in runs}
+    for _round in range(rounds):
+        for name, (script, path, charts) in runs.items():
+            got[name].append(cold_start(browser, script, None, path, charts))
+    events, elements = got["events page"], got["floor plus the events page's elements"]
+    ratios = [e / r for e, r in zip(events, elements)]
+    floor = _median(got["floor"])
+    out = [f"\n## Cold start ({rounds} rounds in alternation)\n"]
+    out.append("| first page | s (rounds) | x floor | x its elements (median, spread of rounds) |")
+    out.append("|---|---:|---:|---:|")
+    for name, secs in got.items():
+        mine = f"{_median(ratios):.2f} ({_spread(ratios)})" if name == "events page" else ""
+        each = ", ".join(f"{v:.2f}" for v in secs)
+        out.append(f"| {name} | {_median(secs):.2f} ({each}) | {_median(secs) / floor:.2f} | {mine} |")
+    return _printed(out)
 
 
 # Long tasks (the Long Tasks API) from the moment the page has settled, for BUSY_WINDOW_MS: their
