@@ -123,16 +123,11 @@ def country_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) 
 
 
 @data_cached(PER_STATE)
-def printed_profile(ds: Dataset, iso3: str, first: int, last: int, today: date) -> PrintedProfile:
-    """The profile's tables as they print (about 20 ms for the longest)."""
-    return printed(country_profile(ds, iso3, first, last, today))
-
-
-@data_cached(PER_STATE)
 def paper_markdown(ds: Dataset, iso3: str, first: int, last: int, today: date) -> dict[str, pd.DataFrame]:
-    """The printed profile's tables with every cell escaped for Markdown, as `st.table` shows
-    them (escaping cell by cell took a third of the country page's run)."""
-    paper = printed_profile(ds, iso3, first, last, today)
+    """The printed profile's tables (about 20 ms for the longest) with every cell escaped for
+    Markdown, as `st.table` shows them (escaping cell by cell took a third of the country page's
+    run). Only this is kept per state, not the printed tables before escaping as well."""
+    paper: PrintedProfile = printed(country_profile(ds, iso3, first, last, today))
     return {name: frame.map(escape_markdown) for name, frame in {**paper.tables, "sources": paper.sources}.items()}
 
 
