@@ -174,12 +174,13 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
   el.style.minHeight = `${figure.layout?.height ?? 450}px`; // no jump when plotly.js arrives
   const ready = data.lazy && !el.__cicaDrawn ? whenVisible(el) : Promise.resolve();
-  ready
+  const drawn = ready
     .then(() => loadPlotly(data.src))
     .then((Plotly) => {
       if (draw !== el.__cicaDraw) return undefined;
       const layout = themed(figure.layout ?? {}, el);
       return Plotly.react(el, { data: figure.data, layout, frames: figure.frames, config: data.config }).then(() => {
+        if (draw !== el.__cicaDraw) return; // left the page while drawing (purged below)
         el.__cicaDrawn = true;
         followWidth(el);
         note.hidden = true;
@@ -199,8 +200,11 @@ export default function ({ parentElement, data, setTriggerValue }) {
   // called when the chart leaves the page (and, at once, when a newer call replaces this one)
   return () => {
     if (!el.isConnected) {
-      window.Plotly?.purge(el); // plotly's resize listener would keep it alive
+      el.__cicaDraw += 1; // a draw not yet begun is dropped
       el.__cicaResize?.disconnect();
+      // plotly's resize listener would keep it alive. A draw already under way (a map waits
+      // for its country shapes) ends first: purged under it, plotly reads what purge removed
+      drawn.finally(() => window.Plotly?.purge(el));
     }
   };
 }

@@ -52,3 +52,27 @@ def test_the_preparatory_years_show_their_meetings(server, watched, real_dataset
     assert grid.get_attribute("aria-rowcount") == str(len(expected) + 1)  # rows and the header
     watched.shot("events-1993-1999")
     assert watched.errors == [] and watched.external == []
+
+
+def test_leaving_the_page_while_its_map_waits_for_its_shapes_is_no_error(server, watched):
+    """A reader may move on before the places map has drawn: the map waits for the country
+    shapes (`static/topojson/`), and the chart leaving the page must not break that draw."""
+    page = watched.page
+    held = []  # the shapes' requests, answered only once the reader has moved on
+    page.route("**/topojson/*.json", lambda route: held.append(route))
+    page.goto(server + "/events")
+    watched.settle()
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(200)
+    assert held, "the places map did not ask for the country shapes"
+    page.get_by_test_id("stTopNavLink").filter(has_text="Timeline").click()
+    page.wait_for_url("**/timeline", timeout=30_000, wait_until="commit")
+    watched.settle()
+    page.unroute("**/topojson/*.json")
+    for route in held:
+        route.continue_()
+    page.wait_for_timeout(1_500)
+    assert page.locator('[data-testid="stMain"] h1').first.inner_text() == "Timeline"
+    assert watched.errors == [] and watched.external == []
