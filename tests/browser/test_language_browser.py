@@ -33,7 +33,7 @@ def test_the_switcher_changes_the_words_and_the_link(server, watched):
     page.wait_for_url(re.compile(r"lang=ru"), timeout=30_000, wait_until="commit")
     watched.settle(60_000)
     assert _heading_is(page, "Карта участников") and "year=2017" in page.url
-    assert page.get_by_test_id("stMetric").filter(has_text="Государства-члены").count() == 1
+    expect(page.get_by_test_id("stMetric").filter(has_text="Государства-члены")).to_have_count(1, timeout=30_000)
     watched.shot("map-2017-ru")
     page.get_by_role("radio", name="en").click()
     page.wait_for_url(lambda url: "lang=" not in url, timeout=30_000, wait_until="commit")
